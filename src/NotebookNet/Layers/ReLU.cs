@@ -1,0 +1,7 @@
+using System.Numerics;
+
+namespace NotebookNet.Layers;
+
+/// <summary>The rectifier <c>max(0, x)</c>; its derivative is taken as 0 at x = 0, as PyTorch and Keras do.</summary>
+public sealed class ReLU<T>() : Activation<T>(x => T.Max(x, T.Zero), x => x > T.Zero ? T.One : T.Zero)
+    where T : struct, IFloatingPointIeee754<T>;
