@@ -1,0 +1,78 @@
+using MathNet.Numerics.LinearAlgebra;
+using NotebookNet.Layers;
+
+namespace NotebookNet.Tests.Layers;
+
+public class DenseTests
+{
+    [Theory]
+    [InlineData(1)]
+    [InlineData(5)]
+    public void Gradients_match_central_differences(int batch)
+    {
+        var rng = new Rng(1);
+        var dense = new Dense<double>(7, 4, rng: rng);
+        GradientCheck.Layer(dense, GradientCheck.Random(7, batch, rng), rng);
+    }
+
+    [Fact]
+    public void Forward_is_W_times_X_plus_b()
+    {
+        var dense = new Dense<double>(2, 2, rng: new Rng(0));
+        dense.Weights.SetRow(0, [1.0, 2.0]);
+        dense.Weights.SetRow(1, [3.0, 4.0]);
+        dense.Bias.SetColumn(0, [0.5, -1.0]);
+        var y = dense.Forward(Matrix<double>.Build.DenseOfArray(new[,] { { 1.0, 0.0 }, { 1.0, 2.0 } }));
+        Assert.Equal(new[,] { { 3.5, 4.5 }, { 6.0, 7.0 } }, y.ToArray());
+    }
+
+    [Fact]
+    public void Default_initialisation_draws_numpy_randn_in_C_order()
+    {
+        // np.random.seed(0); np.random.randn(2, 3) → [[1.764052345967664, 0.4001572083672233, 0.9787379841057392],
+        //                                              [2.240893199201458, 1.8675579901499675, -0.977277879876411]]
+        var dense = new Dense<double>(3, 2, rng: new Rng(0));
+        Assert.Equal(1.764052345967664, dense.Weights[0, 0], 15);
+        Assert.Equal(0.4001572083672233, dense.Weights[0, 1], 15);
+        Assert.Equal(0.9787379841057392, dense.Weights[0, 2], 15);
+        Assert.Equal(2.240893199201458, dense.Weights[1, 0], 15);
+        Assert.Equal(-0.977277879876411, dense.Weights[1, 2], 15);
+        // then np.random.randn(2, 1) → [[0.9500884175255894], [-0.1513572082976979]]
+        Assert.Equal(0.9500884175255894, dense.Bias[0, 0], 15);
+        Assert.Equal(-0.1513572082976979, dense.Bias[1, 0], 15);
+    }
+
+    [Fact]
+    public void Sgd_shortcut_applies_the_tutorials_update()
+    {
+        var rng = new Rng(3);
+        var dense = new Dense<double>(4, 3, rng: rng);
+        var x = GradientCheck.Random(4, 1, rng);
+        var g = GradientCheck.Random(3, 1, rng);
+        var w = dense.Weights.Clone();
+        var b = dense.Bias.Clone();
+        dense.Forward(x);
+        var dx = dense.Backward(g, 0.1);
+        // The tutorial: input_gradient = Wᵀ·g with the old W; W -= lr·g·xᵀ; b -= lr·g.
+        AssertClose(w.Transpose() * g, dx);
+        AssertClose(w - 0.1 * (g * x.Transpose()), dense.Weights);
+        AssertClose(b - 0.1 * g, dense.Bias);
+    }
+
+    [Fact]
+    public void Wrong_input_size_names_the_layer_and_both_shapes()
+    {
+        var dense = new Dense<double>(784, 40, rng: new Rng(0));
+        var error = Assert.Throws<ShapeMismatchException>(() => dense.Forward(Matrix<double>.Build.Dense(785, 1)));
+        Assert.Contains("Dense(784→40)", error.Message);
+        Assert.Contains("784", error.Message);
+        Assert.Contains("785x1", error.Message);
+    }
+
+    internal static void AssertClose(Matrix<double> expected, Matrix<double> actual, double tolerance = 1e-12)
+    {
+        Assert.Equal(expected.RowCount, actual.RowCount);
+        Assert.Equal(expected.ColumnCount, actual.ColumnCount);
+        Assert.True((expected - actual).InfinityNorm() <= tolerance, $"max difference {(expected - actual).InfinityNorm()}");
+    }
+}
