@@ -4,6 +4,8 @@ using NotebookNet.Cli;
 var verbs = new Dictionary<string, Func<string[], int>>(StringComparer.Ordinal)
 {
     ["seed"] = SeedCommand.Run,
+    ["train"] = TrainCommand.Run,
+    ["evaluate"] = EvaluateCommand.Run,
 };
 
 if (args.Length == 0 || !verbs.TryGetValue(args[0], out var run))
