@@ -1,12 +1,19 @@
 using System.Globalization;
-using System.Net;
 
 namespace NotebookNet.Interactive;
 
 /// <summary>HTML text and numbers, the same under every culture (es-ES would otherwise print "0,5").</summary>
 internal static class Markup
 {
-    public static string Encode(string? text) => WebUtility.HtmlEncode(text ?? "");
+    /// <summary>Escapes only what HTML needs (&amp;, &lt;, &gt;, quotes); "época" stays readable in the page source.</summary>
+    public static string Encode(string? text)
+    {
+        if (string.IsNullOrEmpty(text) || text.AsSpan().IndexOfAny("&<>\"'") < 0) return text ?? "";
+        var result = new System.Text.StringBuilder(text.Length + 16);
+        foreach (char c in text)
+            result.Append(c switch { '&' => "&amp;", '<' => "&lt;", '>' => "&gt;", '"' => "&quot;", '\'' => "&#39;", _ => c.ToString() });
+        return result.ToString();
+    }
 
     public static string Number(double value, string format = "0.####") =>
         double.IsNaN(value) ? "NaN" : value.ToString(format, CultureInfo.InvariantCulture);

@@ -29,7 +29,7 @@ public sealed class TrainingMonitor
     private List<(double X, double Loss)> _batchLosses = [];
     private double _batchSpacing;
     private DisplayedValue? _display;
-    private TimeSpan _lastUpdate = TimeSpan.MinValue;
+    private TimeSpan? _lastUpdate;
     private int _epoch, _batch, _batches;
     private double? _loss, _accuracy, _imagesPerSecond;
     private bool _completed;
@@ -107,7 +107,7 @@ public sealed class TrainingMonitor
             if (accuracy is not null) _accuracy = Normalize(accuracy);
             if (imagesPerSecond is not null) _imagesPerSecond = imagesPerSecond;
             AddBatchPoint(epoch - 1 + (batches > 0 ? (double)batch / batches : 0), loss);
-            due = batch >= batches || _clock.Elapsed - _lastUpdate >= TimeSpan.FromSeconds(1 / MaxUpdatesPerSecond);
+            due = batch >= batches || IsDue();
             if (!due || !IsLive) return;
             snapshot = SnapshotLocked();
         }
@@ -140,7 +140,7 @@ public sealed class TrainingMonitor
         if (display is null) return;
         lock (_gate)
         {
-            if (!force && _clock.Elapsed - _lastUpdate < TimeSpan.FromSeconds(1 / MaxUpdatesPerSecond)) return;
+            if (!force && !IsDue()) return;
             _lastUpdate = _clock.Elapsed;
             Updates++;
         }
@@ -162,6 +162,8 @@ public sealed class TrainingMonitor
         _batchLosses = _batchLosses.Where((_, i) => i % 2 == 0).ToList();
         _batchSpacing = _batchLosses.Count > 1 ? (_batchLosses[^1].X - _batchLosses[0].X) / (_batchLosses.Count - 1) : 0;
     }
+
+    private bool IsDue() => _lastUpdate is not { } last || _clock.Elapsed - last >= TimeSpan.FromSeconds(1 / MaxUpdatesPerSecond);
 
     private static double? Normalize(double? accuracy) => accuracy > 1 ? accuracy / 100 : accuracy;
 }

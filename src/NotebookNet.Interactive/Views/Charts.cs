@@ -17,6 +17,8 @@ public static class Charts
     {
         ArgumentNullException.ThrowIfNull(series);
         if (series.Length == 0) throw new ArgumentException("Give at least one series to plot.", nameof(series));
+        // PlotlyChart is XPlot's type, not ours: make sure a notebook knows how to show it even after a formatter reset.
+        NotebookDisplay.Register();
         var traces = new List<Scatter>(series.Length);
         foreach (var (name, values) in series)
         {

@@ -35,7 +35,7 @@ public sealed class DigitGrid : HtmlView
     public override string ToHtml()
     {
         var html = new StringBuilder();
-        html.Append("<div class=\"notebooknet-digit-grid\" style=\"font-family:sans-serif;font-size:11px\">");
+        html.Append("<div class=\"notebooknet-grid\" style=\"font-family:sans-serif;font-size:11px\">");
         int judged = Cells.Count(c => c.Predicted is not null && c.Truth is not null);
         if (judged > 0)
         {
