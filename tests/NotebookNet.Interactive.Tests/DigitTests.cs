@@ -105,4 +105,19 @@ public partial class DigitTests
         var notSquare = new List<Matrix<double>> { Matrix<double>.Build.Dense(10, 1) };
         Assert.Contains("10×1", Assert.Throws<ArgumentException>(() => Digits.Grid(notSquare, [0])).Message);
     }
+
+    [Fact]
+    public void Example_sheet_has_one_row_per_digit_in_label_order()
+    {
+        var labels = Enumerable.Range(0, 20).Select(i => (byte)(9 - i % 10)).ToArray();
+        var sheet = Digits.Examples(new MnistSet(Images(), labels), perDigit: 2, scale: 1);
+        var png = PngReader.Read(sheet.PngBytes);
+        Assert.Equal((2 * 32, 10 * 32), (png.Width, png.Height));
+        Assert.Equal(255, png.Pixels[0]); // white paper around the cells
+        // Digit 0 (row 0) first appears as image 9, then image 19; ink on white is the inverted data.
+        Assert.Equal(255 - Images()[9][0], png.Pixels[2 * png.Width + 2]);
+        Assert.Equal(255 - Images()[19][0], png.Pixels[2 * png.Width + 32 + 2]);
+        Assert.Equal(255 - Images()[0][0], png.Pixels[(9 * 32 + 2) * png.Width + 2]); // digit 9 is image 0
+        Assert.Contains("digit 3", Assert.Throws<ArgumentException>(() => Digits.Examples(new MnistSet(Images(), labels), perDigit: 3)).Message);
+    }
 }

@@ -48,6 +48,34 @@ public static class Digits
         return Build(indices, predicted, truth, columns, scale, images.Count, i => Raster(images[i], $"images[{i}]"));
     }
 
+    /// <summary>
+    /// The first <paramref name="perDigit"/> examples of each digit in <paramref name="set"/>, one row per digit 0–9, as
+    /// one picture (the README's img/mnist-examples.png). <paramref name="inkOnWhite"/> draws dark digits on white
+    /// paper, like the classic MNIST sample sheet; otherwise the data's own white-on-black.
+    /// </summary>
+    public static DigitImage Examples(MnistSet set, int perDigit = 10, int scale = 2, bool inkOnWhite = true)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(perDigit);
+        const int pad = 2;
+        var images = set.Images;
+        int cellW = images.Width + 2 * pad, cellH = images.Height + 2 * pad;
+        var sheet = new Raster(perDigit * cellW, 10 * cellH, PngColor.Gray, background: inkOnWhite ? (byte)255 : (byte)0);
+        var found = new int[10];
+        for (int i = 0; i < set.Count && found.Any(f => f < perDigit); i++)
+        {
+            int digit = set.Labels[i];
+            if (digit > 9 || found[digit] >= perDigit) continue;
+            var picture = Raster(images, i);
+            sheet.Paste(inkOnWhite ? picture.Invert() : picture, found[digit] * cellW + pad, digit * cellH + pad);
+            found[digit]++;
+        }
+        int missing = Array.FindIndex(found, f => f < perDigit);
+        if (missing >= 0)
+            throw new ArgumentException($"The set has only {found[missing]} examples of digit {missing}; {perDigit} were asked for.", nameof(set));
+        return new DigitImage(sheet.Scale(scale), $"{perDigit} ejemplos de cada dígito");
+    }
+
     private static DigitGrid Build(IReadOnlyList<int> indices, IReadOnlyList<int>? predicted, IReadOnlyList<int>? truth,
         int columns, int scale, int count, Func<int, Raster> picture)
     {
