@@ -33,7 +33,7 @@ public sealed class SourceView : HtmlView
         int width = Math.Max(2, lastLine.ToString(System.Globalization.CultureInfo.InvariantCulture).Length);
         var html = new StringBuilder();
         html.Append("<div class=\"notebooknet-source\">");
-        html.Append("<div style=\"font-family:sans-serif;font-size:12px;color:#555;margin-bottom:2px\">📄 ")
+        html.Append("<div style=\"font-family:sans-serif;font-size:12px;color:#555;margin-bottom:2px\">")
             .Append(Markup.Encode(Path));
         if (Member is not null) html.Append(" · <b>").Append(Markup.Encode(Member)).Append("</b>");
         html.Append("</div>");

@@ -4,7 +4,7 @@ namespace NotebookNet.Interactive;
 
 /// <summary>
 /// A confusion matrix as an HTML heat-map table: rows are true classes, columns predicted ones, each cell shows its
-/// count on a blue shade proportional to the row's share; the diagonal (right answers) is framed in green.
+/// count on a shade proportional to the row's share (blue on the diagonal, red for confusions); the diagonal is framed in green.
 /// </summary>
 public sealed class ConfusionMatrixView : HtmlView
 {
@@ -60,7 +60,7 @@ public sealed class ConfusionMatrixView : HtmlView
             {
                 int count = Matrix[i, j];
                 double share = rowTotal == 0 ? 0 : (double)count / rowTotal;
-                var (r, g, b) = Shade(share);
+                var (r, g, b) = i == j ? Shade(share, (0x08, 0x30, 0x6B)) : Shade(share, (0xB2, 0x18, 0x2B));
                 string text = share > 0.55 ? "#fff" : "#000";
                 string diagonal = i == j ? ";outline:2px solid #2e7d32;outline-offset:-2px;font-weight:700" : "";
                 html.Append($"<td style=\"{cellStyle};background:rgb({r},{g},{b});color:{text}{diagonal}\" " +
@@ -74,9 +74,9 @@ public sealed class ConfusionMatrixView : HtmlView
         return html.ToString();
     }
 
-    /// <summary>White to dark blue (#08306b) by share.</summary>
-    private static (int R, int G, int B) Shade(double share) =>
-        ((int)Math.Round(255 + (0x08 - 255) * share), (int)Math.Round(255 + (0x30 - 255) * share), (int)Math.Round(255 + (0x6B - 255) * share));
+    /// <summary>White to <paramref name="full"/> by share: dark blue for right answers, red for confusions.</summary>
+    private static (int R, int G, int B) Shade(double share, (int R, int G, int B) full) =>
+        ((int)Math.Round(255 + (full.R - 255) * share), (int)Math.Round(255 + (full.G - 255) * share), (int)Math.Round(255 + (full.B - 255) * share));
 
     public override string ToString() => $"ConfusionMatrix({Labels.Count}×{Labels.Count}, {Total} samples)";
 }
