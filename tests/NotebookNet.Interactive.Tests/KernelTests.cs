@@ -18,6 +18,10 @@ public class FormatterTests
     public void Views_and_charts_format_as_html_and_registration_survives_a_reset()
     {
         Formatter.ResetToDefault();
+        // Even with no formatter of ours, a view is IHtmlContent and shows as its own HTML.
+        var grid = Digits.Grid(new Data.MnistImages(1, 2, 2, new byte[4]), [0]);
+        Assert.Equal(grid.ToHtml(), grid.ToDisplayString(HtmlFormatter.MimeType));
+
         NotebookDisplay.Register();
         NotebookDisplay.Register();
         var ours = Formatter.RegisteredFormatters(false).Count(f => f.Type == typeof(PlotlyChart));
