@@ -6,6 +6,7 @@ var verbs = new Dictionary<string, Func<string[], int>>(StringComparer.Ordinal)
     ["seed"] = SeedCommand.Run,
     ["train"] = TrainCommand.Run,
     ["evaluate"] = EvaluateCommand.Run,
+    ["images"] = ImagesCommand.Run,
 };
 
 if (args.Length == 0 || !verbs.TryGetValue(args[0], out var run))
