@@ -1,0 +1,37 @@
+namespace NotebookNet.Interactive;
+
+/// <summary>Tables for results.</summary>
+public static class Views
+{
+    /// <summary>A confusion matrix, <c>matrix[true, predicted]</c>; labels default to "0", "1", ….</summary>
+    public static ConfusionMatrixView Confusion(int[,] matrix, IReadOnlyList<string>? labels = null)
+    {
+        ArgumentNullException.ThrowIfNull(matrix);
+        int n = matrix.GetLength(0);
+        if (n == 0 || matrix.GetLength(1) != n)
+            throw new ArgumentException($"A confusion matrix is square and not empty, got {n}×{matrix.GetLength(1)}.", nameof(matrix));
+        labels ??= Enumerable.Range(0, n).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        if (labels.Count != n)
+            throw new ArgumentException($"The matrix is {n}×{n} but there are {labels.Count} labels.", nameof(labels));
+        foreach (int c in matrix)
+            if (c < 0) throw new ArgumentException($"A confusion matrix holds counts; found {c}.", nameof(matrix));
+        return new ConfusionMatrixView((int[,])matrix.Clone(), labels.ToArray());
+    }
+
+    /// <summary>Counts <c>[true, predicted]</c> pairs into a <paramref name="classes"/>×<paramref name="classes"/> matrix.</summary>
+    public static int[,] ConfusionCounts(IReadOnlyList<int> truth, IReadOnlyList<int> predicted, int classes = 10)
+    {
+        ArgumentNullException.ThrowIfNull(truth);
+        ArgumentNullException.ThrowIfNull(predicted);
+        if (truth.Count != predicted.Count)
+            throw new ArgumentException($"There are {truth.Count} true labels but {predicted.Count} predictions.");
+        var counts = new int[classes, classes];
+        for (int i = 0; i < truth.Count; i++)
+        {
+            if ((uint)truth[i] >= (uint)classes || (uint)predicted[i] >= (uint)classes)
+                throw new ArgumentOutOfRangeException(nameof(truth), $"Sample {i}: true {truth[i]}, predicted {predicted[i]}; classes are 0..{classes - 1}.");
+            counts[truth[i], predicted[i]]++;
+        }
+        return counts;
+    }
+}

@@ -1,0 +1,39 @@
+using NotebookNet.Layers;
+using NotebookNet.Optimizers;
+using NotebookNet.Training;
+
+namespace NotebookNet;
+
+/// <summary>A named network together with the way it is trained; model files store the name.</summary>
+/// <param name="Id">The name used on the command line and in model files, e.g. "small-cnn".</param>
+/// <param name="Description">One line for help texts and notebooks.</param>
+/// <param name="Build">Creates the untrained network.</param>
+/// <param name="Optimizer">Creates the optimizer with its default learning rate.</param>
+/// <param name="BatchSize">Default batch size.</param>
+/// <param name="Epochs">Default number of epochs.</param>
+/// <param name="Schedule">Learning-rate schedule, or null for a constant rate.</param>
+public sealed record ModelRecipe(
+    string Id,
+    string Description,
+    Func<Rng, Sequential<float>> Build,
+    Func<Optimizer<float>> Optimizer,
+    int BatchSize,
+    int Epochs,
+    LearningRateSchedule? Schedule = null);
+
+/// <summary>The models the CLI can train and the model files can name. A fixed list: no type is ever looked up by name.</summary>
+public static class ModelCatalog
+{
+    public static IReadOnlyList<ModelRecipe> All { get; } =
+    [
+        new("small-cnn", "8c3-pool-16c3-pool-fc10, SGD momentum 0.9, lr 0.05, batch 64",
+            rng => Models.SmallCnn(rng), () => new Sgd<float>(0.05, momentum: 0.9), 64, 1),
+        new("lenet5", "32c5p2-pool-64c5p2-pool-fc128-fc10, Adam 1e-3, batch 128",
+            rng => Models.LeNet5(rng), () => new Adam<float>(1e-3), 128, 1),
+    ];
+
+    /// <summary>The recipe called <paramref name="id"/>; the error lists the known names.</summary>
+    public static ModelRecipe Get(string id) =>
+        All.FirstOrDefault(r => r.Id == id)
+        ?? throw new ArgumentException($"Unknown model '{id}'. Known models: {string.Join(", ", All.Select(r => r.Id))}.");
+}

@@ -1,0 +1,90 @@
+namespace NotebookNet.Interactive.Tests;
+
+public class TrainingMonitorTests
+{
+    [Fact]
+    public void Outside_a_kernel_it_logs_one_line_per_epoch_with_invariant_numbers()
+    {
+        using var _ = Culture.Spanish();
+        var log = new StringWriter();
+        var monitor = TrainingMonitor.Start("Red densa", 3, log);
+        Assert.False(monitor.IsLive);
+        for (int b = 1; b <= 100; b++) monitor.ReportBatch(1, b, 100, 1.0 / b, imagesPerSecond: 1234.6);
+        monitor.Report(1, 0.8727098636309831, 0.5);
+        monitor.Report(2, 0.25, 91.2); // a percentage is understood too
+        monitor.Complete();
+
+        var lines = log.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(4, lines.Length); // start, two epochs, completion: batches are not logged
+        Assert.Contains("época 1/3", lines[1]);
+        Assert.Contains("error 0.87271", lines[1]);
+        Assert.Contains("precisión 50.00 %", lines[1]);
+        Assert.Contains("1235 imágenes/s", lines[1]);
+        Assert.Contains("precisión 91.20 %", lines[2]);
+        Assert.Contains("completado", lines[3]);
+        Assert.Equal([0.8727098636309831, 0.25], monitor.Losses);
+        Assert.Equal([0.5, 0.912], monitor.Accuracies.Select(a => Math.Round(a!.Value, 6)));
+        Assert.Equal(0, monitor.Updates);
+    }
+
+    [Fact]
+    public void Without_a_writer_it_is_silent_and_never_throws()
+    {
+        var monitor = TrainingMonitor.Start("silencio", 1, log: null);
+        monitor.ReportBatch(1, 1, 0, double.NaN);
+        monitor.Report(1, double.PositiveInfinity);
+        monitor.Complete();
+        Assert.Contains("<svg", monitor.Snapshot().ToHtml());
+    }
+
+    [Fact]
+    public void Console_default_does_not_throw()
+    {
+        var monitor = TrainingMonitor.Start("consola", 2);
+        monitor.Report(1, 0.5);
+        monitor.Complete();
+    }
+
+    [Fact]
+    public void Snapshot_shows_progress_and_the_growing_curve()
+    {
+        using var _ = Culture.Spanish();
+        var monitor = TrainingMonitor.Start("CNN", 4, log: null);
+        monitor.Report(1, 0.5, 0.8);
+        monitor.ReportBatch(2, 50, 100, 0.4);
+        var snapshot = monitor.Snapshot();
+        string html = snapshot.ToHtml();
+
+        Assert.Equal(0.375, snapshot.Fraction, 12); // 1.5 of 4 epochs
+        Assert.Contains("width:37.5%", html);
+        Assert.Contains("class=\"notebooknet-loss\"", html);
+        Assert.Contains("lote 50/100", html);
+        Assert.DoesNotContain("0,5", html);
+
+        monitor.Report(2, 0.3);
+        monitor.Complete();
+        var done = monitor.Snapshot();
+        Assert.Equal(1, done.Fraction);
+        Assert.Contains("completado", done.ToHtml());
+        Assert.Equal(2, done.EpochLosses.Count);
+    }
+
+    [Fact]
+    public void Long_runs_keep_a_bounded_number_of_batch_points()
+    {
+        var monitor = TrainingMonitor.Start("larga", 10, log: null);
+        for (int e = 1; e <= 10; e++)
+            for (int b = 1; b <= 1000; b++) monitor.ReportBatch(e, b, 1000, 1.0 / (e * b));
+        int points = monitor.Snapshot().BatchLosses.Count;
+        Assert.InRange(points, 100, 600);
+    }
+
+    [Theory]
+    [InlineData(0.7, 1.0)]
+    [InlineData(1.0, 1.0)]
+    [InlineData(1.2, 2.0)]
+    [InlineData(0.0031, 0.005)]
+    [InlineData(870, 1000)]
+    public void Curve_axis_ends_on_a_round_number(double value, double expected) =>
+        Assert.Equal(expected, LossCurve.NiceCeiling(value), 12);
+}
