@@ -26,6 +26,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
 
 try
 {
+    Console.WriteLine(Machine.Describe());
     var options = new Options(args[0], args[1..]);
     switch (args[0])
     {
