@@ -50,7 +50,7 @@ try
     }
     return 0;
 }
-catch (Exception e) when (e is ArgumentException or FileNotFoundException or InvalidDataException or InvalidOperationException)
+catch (Exception e) when (e is ArgumentException or IOException or InvalidOperationException)
 {
     Console.Error.WriteLine($"error: {e.Message}");
     return 1;
