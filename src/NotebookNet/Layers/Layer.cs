@@ -20,6 +20,12 @@ public abstract class Layer<T> where T : struct, IFloatingPointIeee754<T>
     /// <summary>True while training; layers such as Dropout behave differently at evaluation.</summary>
     public bool IsTraining { get; set; } = true;
 
+    /// <summary>
+    /// False when nothing reads ∂L/∂input, as for the first layer of a network: a layer may then skip that
+    /// product and return zeros of the input's shape. <c>Sequential.Backward</c> clears it for its first layer.
+    /// </summary>
+    public bool InputGradientNeeded { get; set; } = true;
+
     /// <summary>The layer's trainable parameters with their gradients; empty for layers without any.</summary>
     public virtual IReadOnlyList<Parameter<T>> Parameters => [];
 

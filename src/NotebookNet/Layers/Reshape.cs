@@ -1,0 +1,63 @@
+using System.Numerics;
+using MathNet.Numerics.LinearAlgebra;
+
+namespace NotebookNet.Layers;
+
+/// <summary>
+/// The tutorial family's <c>Reshape(input_shape, output_shape)</c>. With one sample per column stored
+/// contiguously, a reshape moves no data: the layer checks the row count and passes the same matrix on,
+/// relabelled with the new shape for <c>Summary</c> and for the next layer's checks.
+/// </summary>
+public sealed class Reshape<T> : Layer<T>, IShapedLayer where T : struct, IFloatingPointIeee754<T>
+{
+    private readonly int _size;
+
+    /// <summary>Any shapes with the same number of elements, e.g. <c>new Reshape&lt;double&gt;([5, 26, 26], [5 * 26 * 26])</c>.</summary>
+    public Reshape(int[] inputShape, int[] outputShape)
+    {
+        InputShape = Validated(inputShape, nameof(inputShape));
+        OutputShape = Validated(outputShape, nameof(outputShape));
+        _size = Product(InputShape);
+        if (Product(OutputShape) != _size)
+            throw new ArgumentException(
+                $"Reshape: {Format(InputShape)} has {_size} elements but {Format(OutputShape)} has {Product(OutputShape)}.");
+    }
+
+    /// <summary>Between two image shapes, e.g. (16, 5, 5) → (400, 1, 1).</summary>
+    public Reshape((int Depth, int Height, int Width) inputShape, (int Depth, int Height, int Width) outputShape)
+        : this([inputShape.Depth, inputShape.Height, inputShape.Width], [outputShape.Depth, outputShape.Height, outputShape.Width])
+    {
+    }
+
+    public IReadOnlyList<int> InputShape { get; }
+    public IReadOnlyList<int> OutputShape { get; }
+
+    public override string Name => $"Reshape({Format(InputShape)} → {Format(OutputShape)})";
+
+    int IShapedLayer.OutputRows => _size;
+    string IShapedLayer.OutputShapeText => Format(OutputShape);
+
+    public override Matrix<T> Forward(Matrix<T> input)
+    {
+        RequireRows(input, _size);
+        Input = input;
+        return Output = input;
+    }
+
+    public override Matrix<T> Backward(Matrix<T> outputGradient)
+    {
+        RequireForward(outputGradient, _size);
+        return outputGradient;
+    }
+
+    internal static string Format(IReadOnlyList<int> shape) => string.Join("x", shape);
+
+    private static int Product(IReadOnlyList<int> shape) => shape.Aggregate(1, (a, b) => checked(a * b));
+
+    private static int[] Validated(int[] shape, string name)
+    {
+        if (shape.Length == 0 || shape.Any(d => d <= 0))
+            throw new ArgumentException($"Reshape: the shape [{string.Join(", ", shape)}] must have positive dimensions.", name);
+        return (int[])shape.Clone();
+    }
+}

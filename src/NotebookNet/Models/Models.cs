@@ -1,0 +1,60 @@
+using System.Numerics;
+using NotebookNet.Layers;
+
+namespace NotebookNet;
+
+/// <summary>
+/// Ready-made MNIST networks (input: 784-row columns, 1x28x28 images; output: 10 logits for
+/// <c>Loss.SoftmaxCrossEntropy</c>). The non-generic overloads build float networks for fast training;
+/// the generic ones take any element type (double for gradient checks).
+/// <para>
+/// ReLU is placed after max pooling rather than before: the two commute (both are monotone, so
+/// <c>max(relu(a), relu(b)) = relu(max(a, b))</c>), the function and its gradient are the same, and the
+/// activation runs on a quarter of the values.
+/// </para>
+/// </summary>
+public static class Models
+{
+    /// <summary>The small CNN "8c3-pool-16c3-pool-fc10": 1x28x28 → conv 3x3 ×8 → 8x26x26 → pool → 8x13x13 → conv 3x3 ×16 → 16x11x11 → pool → 16x5x5 → dense 400→10 (5,258 parameters).</summary>
+    public static Sequential<float> SmallCnn(Rng? rng = null) => SmallCnn<float>(rng);
+
+    /// <inheritdoc cref="SmallCnn(Rng?)"/>
+    public static Sequential<T> SmallCnn<T>(Rng? rng = null) where T : struct, IFloatingPointIeee754<T>
+    {
+        rng ??= Rng.Shared;
+        return new Sequential<T>(
+            new Convolutional<T>((1, 28, 28), 3, 8, rng: rng),
+            new MaxPooling<T>((8, 26, 26)),
+            new ReLU<T>(),
+            new Convolutional<T>((8, 13, 13), 3, 16, rng: rng),
+            new MaxPooling<T>((16, 11, 11)),
+            new ReLU<T>(),
+            new Flatten<T>((16, 5, 5)),
+            new Dense<T>(400, 10, Init.GlorotUniform, rng));
+    }
+
+    /// <summary>
+    /// LeNet-5 as modern libraries write it, "32c5p2-pool-64c5p2-pool-fc128-fc10": two 5x5 convolutions with
+    /// zero padding 2 (32 then 64 kernels), each followed by 2x2 max pooling and ReLU, a 3136→128 dense layer
+    /// with ReLU, an optional <paramref name="dropout"/> before the 128→10 output layer (421,642 parameters).
+    /// </summary>
+    public static Sequential<float> LeNet5(Rng? rng = null, double dropout = 0) => LeNet5<float>(rng, dropout);
+
+    /// <inheritdoc cref="LeNet5(Rng?, double)"/>
+    public static Sequential<T> LeNet5<T>(Rng? rng = null, double dropout = 0) where T : struct, IFloatingPointIeee754<T>
+    {
+        rng ??= Rng.Shared;
+        var model = new Sequential<T>(
+            new Convolutional<T>((1, 28, 28), 5, 32, padding: 2, rng: rng),
+            new MaxPooling<T>((32, 28, 28)),
+            new ReLU<T>(),
+            new Convolutional<T>((32, 14, 14), 5, 64, padding: 2, rng: rng),
+            new MaxPooling<T>((64, 14, 14)),
+            new ReLU<T>(),
+            new Flatten<T>((64, 7, 7)),
+            new Dense<T>(3136, 128, Init.HeNormal, rng),
+            new ReLU<T>());
+        if (dropout > 0) model.Add(new Dropout<T>(dropout, rng));
+        return model.Add(new Dense<T>(128, 10, Init.GlorotUniform, rng));
+    }
+}

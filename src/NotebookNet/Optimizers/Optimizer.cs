@@ -1,0 +1,60 @@
+using System.Numerics;
+using NotebookNet.Layers;
+
+namespace NotebookNet.Optimizers;
+
+/// <summary>
+/// Changes parameters from their gradients. Layers only compute gradients (<c>Backward</c>); after each batch
+/// <see cref="Step"/> moves every parameter. State such as momentum is kept per parameter, created on first use.
+/// </summary>
+public abstract class Optimizer<T> where T : struct, IFloatingPointIeee754<T>
+{
+    private readonly Dictionary<Parameter<T>, object> _state = new(ReferenceEqualityComparer.Instance);
+
+    protected Optimizer(double learningRate) => LearningRate = learningRate;
+
+    /// <summary>The step size; a schedule may change it between steps.</summary>
+    public double LearningRate
+    {
+        get;
+        set
+        {
+            if (!(value >= 0) || double.IsInfinity(value))
+                throw new ArgumentOutOfRangeException(nameof(LearningRate), value, $"{Name}: the learning rate must be finite and not negative.");
+            field = value;
+        }
+    }
+
+    /// <summary>How many times <see cref="Step"/> has run.</summary>
+    public int Steps { get; private set; }
+
+    /// <summary>A readable name for messages and summaries, e.g. "Adam(lr=0.001)".</summary>
+    public virtual string Name => GetType().Name.Split('`')[0];
+
+    /// <summary>Updates every parameter from its current gradient.</summary>
+    public void Step(IEnumerable<Parameter<T>> parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        Steps++;
+        foreach (var p in parameters) Update(p);
+    }
+
+    /// <summary>Forgets all per-parameter state (momentum, moments, step counts).</summary>
+    public void Reset()
+    {
+        _state.Clear();
+        Steps = 0;
+    }
+
+    /// <summary>Applies one update to <paramref name="parameter"/>.</summary>
+    protected abstract void Update(Parameter<T> parameter);
+
+    /// <summary>The state kept for <paramref name="parameter"/>, created by <paramref name="create"/> the first time.</summary>
+    protected TState StateOf<TState>(Parameter<T> parameter, Func<Parameter<T>, TState> create) where TState : class
+    {
+        if (!_state.TryGetValue(parameter, out var state)) _state[parameter] = state = create(parameter);
+        return (TState)state;
+    }
+
+    public override string ToString() => Name;
+}

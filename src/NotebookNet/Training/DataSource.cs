@@ -1,0 +1,93 @@
+using System.Numerics;
+using MathNet.Numerics.LinearAlgebra;
+using NotebookNet.Data;
+using NotebookNet.Kernels;
+
+namespace NotebookNet.Training;
+
+/// <summary>Ready-made <see cref="IDataSource{T}"/>s: MNIST sets, in-memory matrices, and subsets of either.</summary>
+public static class DataSource
+{
+    /// <summary>An MNIST set: pixels scaled to [0, 1] as each batch is gathered; 10 classes.</summary>
+    public static IDataSource<T> FromMnist<T>(MnistSet set) where T : struct, IFloatingPointIeee754<T> => new Mnist<T>(set);
+
+    /// <summary>Samples as the columns of <paramref name="x"/>, with their class indices.</summary>
+    public static IDataSource<T> FromMatrix<T>(Matrix<T> x, IReadOnlyList<int> labels, int classes)
+        where T : struct, IFloatingPointIeee754<T> => new InMemory<T>(x, labels, classes);
+
+    /// <summary>The samples of <paramref name="source"/> at <paramref name="indices"/>, in that order.</summary>
+    public static IDataSource<T> Subset<T>(IDataSource<T> source, IReadOnlyList<int> indices)
+        where T : struct, IFloatingPointIeee754<T> => new SubsetSource<T>(source, indices);
+
+    private sealed class Mnist<T> : IDataSource<T> where T : struct, IFloatingPointIeee754<T>
+    {
+        private readonly MnistSet _set;
+
+        public Mnist(MnistSet set)
+        {
+            if (set.Images.Count != set.Labels.Length)
+                throw new ArgumentException($"The MNIST set has {set.Images.Count} images but {set.Labels.Length} labels.");
+            _set = set;
+        }
+
+        public int Count => _set.Count;
+        public int Features => _set.Images.Height * _set.Images.Width;
+        public int Classes => 10;
+        public int Label(int index) => _set.Labels[index];
+        public void Gather(ReadOnlySpan<int> indices, Span<T> destination) => Batches.Images(_set.Images, indices, destination);
+    }
+
+    private sealed class InMemory<T> : IDataSource<T> where T : struct, IFloatingPointIeee754<T>
+    {
+        private readonly T[] _x;
+        private readonly int[] _labels;
+
+        public InMemory(Matrix<T> x, IReadOnlyList<int> labels, int classes)
+        {
+            if (labels.Count != x.ColumnCount)
+                throw new ArgumentException($"DataSource: {x.ColumnCount} samples (columns) but {labels.Count} labels.");
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(classes);
+            for (int i = 0; i < labels.Count; i++)
+                if ((uint)labels[i] >= (uint)classes)
+                    throw new ArgumentOutOfRangeException(nameof(labels), labels[i], $"DataSource: label {i} is {labels[i]}, outside [0, {classes}).");
+            (_x, _labels, Features, Classes) = (MatrixData.Of(x), [.. labels], x.RowCount, classes);
+        }
+
+        public int Count => _labels.Length;
+        public int Features { get; }
+        public int Classes { get; }
+        public int Label(int index) => _labels[index];
+
+        public void Gather(ReadOnlySpan<int> indices, Span<T> destination)
+        {
+            for (int j = 0; j < indices.Length; j++)
+                _x.AsSpan(indices[j] * Features, Features).CopyTo(destination.Slice(j * Features, Features));
+        }
+    }
+
+    private sealed class SubsetSource<T>(IDataSource<T> source, IReadOnlyList<int> indices) : IDataSource<T>
+        where T : struct, IFloatingPointIeee754<T>
+    {
+        private readonly int[] _indices = Checked(source, indices);
+
+        public int Count => _indices.Length;
+        public int Features => source.Features;
+        public int Classes => source.Classes;
+        public int Label(int index) => source.Label(_indices[index]);
+
+        public void Gather(ReadOnlySpan<int> indices, Span<T> destination)
+        {
+            Span<int> mapped = indices.Length <= 1024 ? stackalloc int[indices.Length] : new int[indices.Length];
+            for (int i = 0; i < indices.Length; i++) mapped[i] = _indices[indices[i]];
+            source.Gather(mapped, destination);
+        }
+
+        private static int[] Checked(IDataSource<T> source, IReadOnlyList<int> indices)
+        {
+            foreach (var i in indices)
+                if ((uint)i >= (uint)source.Count)
+                    throw new ArgumentOutOfRangeException(nameof(indices), i, $"DataSource: index outside the {source.Count} samples.");
+            return [.. indices];
+        }
+    }
+}

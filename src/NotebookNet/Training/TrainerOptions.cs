@@ -1,0 +1,54 @@
+namespace NotebookNet.Training;
+
+/// <summary>How the validation set is cut from the training set when <see cref="TrainerOptions.ValidationFraction"/> is set.</summary>
+public enum ValidationSplit
+{
+    /// <summary>The last fraction of the samples, as Keras' <c>validation_split</c>.</summary>
+    Last,
+
+    /// <summary>A random fraction drawn from <see cref="TrainerOptions.Rng"/>.</summary>
+    Random,
+}
+
+/// <summary>Settings of a <see cref="Trainer{T}"/> run.</summary>
+public sealed record TrainerOptions
+{
+    public int Epochs { get; init; } = 1;
+
+    public int BatchSize { get; init; } = 64;
+
+    /// <summary>Reshuffle the training samples every epoch (seeded by <see cref="Rng"/>).</summary>
+    public bool Shuffle { get; init; } = true;
+
+    /// <summary>Where shuffles and random splits come from; <see cref="NotebookNet.Rng.Shared"/> when null.</summary>
+    public Rng? Rng { get; init; }
+
+    /// <summary>Fraction of the training set held out for validation when no validation set is given; 0 for none.</summary>
+    public double ValidationFraction { get; init; }
+
+    public ValidationSplit ValidationSplit { get; init; } = ValidationSplit.Last;
+
+    /// <summary>Sets the optimizer's learning rate at the start of each epoch; null keeps it.</summary>
+    public LearningRateSchedule? Schedule { get; init; }
+
+    /// <summary>Called after every batch.</summary>
+    public Action<BatchProgress>? OnBatch { get; init; }
+
+    /// <summary>Called after every epoch, once validation is done.</summary>
+    public Action<EpochResult>? OnEpoch { get; init; }
+
+    /// <summary>Batch size for the validation passes (no gradients, so larger is fine).</summary>
+    public int EvaluationBatchSize { get; init; } = 500;
+
+    /// <summary>Stops between batches (throws <see cref="OperationCanceledException"/>).</summary>
+    public CancellationToken CancellationToken { get; init; }
+
+    internal void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Epochs, nameof(Epochs));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(BatchSize, nameof(BatchSize));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(EvaluationBatchSize, nameof(EvaluationBatchSize));
+        if (!(ValidationFraction >= 0 && ValidationFraction < 1))
+            throw new ArgumentOutOfRangeException(nameof(ValidationFraction), ValidationFraction, "The validation fraction must be in [0, 1).");
+    }
+}
