@@ -1,44 +1,70 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace NotebookNet.Kernels;
 
 /// <summary>
 /// The few BLAS routines the layers need, on column-major storage (MathNet's layout).
 /// This is the one place where speed lives: layers call these, never loop over elements themselves.
+/// float and double run on AVX2/FMA kernels (packed, cache-blocked and multithreaded for big products;
+/// dedicated matrix–vector and rank-one paths for the per-sample shapes); other element types, or a CPU
+/// without those instructions, take a plain scalar path with the same semantics.
 /// </summary>
 public static class Blas
 {
-    /// <summary>C = alpha·op(A)·op(B) + beta·C, where op(X) is X or Xᵀ; C is m×n, op(A) m×k, op(B) k×n.</summary>
+    /// <summary>
+    /// C = alpha·op(A)·op(B) + beta·C, where op(X) is X or Xᵀ; C is m×n, op(A) m×k, op(B) k×n.
+    /// As in BLAS, beta = 0 overwrites C without reading it (NaN in C is discarded) and alpha = 0 or
+    /// k = 0 leaves A and B unread.
+    /// </summary>
     public static void Gemm<T>(bool transA, bool transB, int m, int n, int k, T alpha,
         ReadOnlySpan<T> a, int lda, ReadOnlySpan<T> b, int ldb, T beta, Span<T> c, int ldc)
         where T : struct, IFloatingPointIeee754<T>
     {
-        for (int j = 0; j < n; j++)
+        BlasArguments.CheckGemm(transA, transB, m, n, k, a.Length, lda, b.Length, ldb, c.Length, ldc);
+        if (m == 0 || n == 0) return;
+        if (Simd.IsSupported)
         {
-            for (int i = 0; i < m; i++)
+            if (typeof(T) == typeof(float))
             {
-                T sum = T.Zero;
-                for (int p = 0; p < k; p++)
-                {
-                    T aip = transA ? a[i * lda + p] : a[p * lda + i];
-                    T bpj = transB ? b[p * ldb + j] : b[j * ldb + p];
-                    sum += aip * bpj;
-                }
-                ref T cij = ref c[j * ldc + i];
-                cij = beta == T.Zero ? alpha * sum : alpha * sum + beta * cij;
+                SimdBlas.Gemm(transA, transB, m, n, k, Unsafe.As<T, float>(ref alpha),
+                    MemoryMarshal.Cast<T, float>(a), lda, MemoryMarshal.Cast<T, float>(b), ldb,
+                    Unsafe.As<T, float>(ref beta), MemoryMarshal.Cast<T, float>(c), ldc);
+                return;
+            }
+            if (typeof(T) == typeof(double))
+            {
+                SimdBlas.Gemm(transA, transB, m, n, k, Unsafe.As<T, double>(ref alpha),
+                    MemoryMarshal.Cast<T, double>(a), lda, MemoryMarshal.Cast<T, double>(b), ldb,
+                    Unsafe.As<T, double>(ref beta), MemoryMarshal.Cast<T, double>(c), ldc);
+                return;
             }
         }
+        ScalarBlas.Gemm(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
     }
 
     /// <summary>A += alpha·x·yᵀ (rank-one update); A is m×n.</summary>
     public static void Ger<T>(int m, int n, T alpha, ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<T> a, int lda)
         where T : struct, IFloatingPointIeee754<T>
     {
-        for (int j = 0; j < n; j++)
+        BlasArguments.CheckGer(m, n, x.Length, y.Length, a.Length, lda);
+        if (m == 0 || n == 0) return;
+        if (Simd.IsSupported)
         {
-            T yj = y[j];
-            for (int i = 0; i < m; i++)
-                a[j * lda + i] += alpha * (x[i] * yj);
+            if (typeof(T) == typeof(float))
+            {
+                SimdBlas.Ger(m, n, Unsafe.As<T, float>(ref alpha), MemoryMarshal.Cast<T, float>(x),
+                    MemoryMarshal.Cast<T, float>(y), MemoryMarshal.Cast<T, float>(a), lda);
+                return;
+            }
+            if (typeof(T) == typeof(double))
+            {
+                SimdBlas.Ger(m, n, Unsafe.As<T, double>(ref alpha), MemoryMarshal.Cast<T, double>(x),
+                    MemoryMarshal.Cast<T, double>(y), MemoryMarshal.Cast<T, double>(a), lda);
+                return;
+            }
         }
+        ScalarBlas.Ger(m, n, alpha, x, y, a, lda);
     }
 }

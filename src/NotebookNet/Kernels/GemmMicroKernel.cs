@@ -1,0 +1,86 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace NotebookNet.Kernels;
+
+/// <summary>
+/// The register-blocked heart of the packed GEMM: an <see cref="Mr{T}"/>×<see cref="Nr"/> tile of C
+/// (two 256-bit vectors tall, six columns wide) accumulated over a packed A micro-panel and a packed
+/// B micro-panel. Twelve accumulators, two A vectors and one broadcast fill 15 of the 16 ymm registers;
+/// per k step it issues 12 FMAs against 8 loads, so the two FMA pipes stay the bottleneck.
+/// </summary>
+internal static unsafe class GemmMicroKernel
+{
+    /// <summary>Columns of C per tile.</summary>
+    public const int Nr = 6;
+
+    /// <summary>Rows of C per tile: two vectors (16 floats or 8 doubles).</summary>
+    public static int Mr<T>() => 2 * Vector256<T>.Count;
+
+    /// <summary>
+    /// C[0..Mr, 0..Nr] = alpha·(Ap·Bp) + beta·C, where Ap holds <paramref name="kc"/> steps of Mr values
+    /// and Bp <paramref name="kc"/> steps of Nr values. When beta is zero C is only written, never read.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Run<T>(int kc, T* ap, T* bp, T* c, nint ldc, T alpha, T beta)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        nint w = Vector256<T>.Count;
+        Vector256<T> c00 = default, c10 = default, c01 = default, c11 = default, c02 = default, c12 = default;
+        Vector256<T> c03 = default, c13 = default, c04 = default, c14 = default, c05 = default, c15 = default;
+        for (int p = 0; p < kc; p++)
+        {
+            Vector256<T> a0 = Vector256.Load(ap), a1 = Vector256.Load(ap + w);
+            Vector256<T> bj = Vector256.Create(bp[0]);
+            c00 = Simd.MulAdd(a0, bj, c00);
+            c10 = Simd.MulAdd(a1, bj, c10);
+            bj = Vector256.Create(bp[1]);
+            c01 = Simd.MulAdd(a0, bj, c01);
+            c11 = Simd.MulAdd(a1, bj, c11);
+            bj = Vector256.Create(bp[2]);
+            c02 = Simd.MulAdd(a0, bj, c02);
+            c12 = Simd.MulAdd(a1, bj, c12);
+            bj = Vector256.Create(bp[3]);
+            c03 = Simd.MulAdd(a0, bj, c03);
+            c13 = Simd.MulAdd(a1, bj, c13);
+            bj = Vector256.Create(bp[4]);
+            c04 = Simd.MulAdd(a0, bj, c04);
+            c14 = Simd.MulAdd(a1, bj, c14);
+            bj = Vector256.Create(bp[5]);
+            c05 = Simd.MulAdd(a0, bj, c05);
+            c15 = Simd.MulAdd(a1, bj, c15);
+            ap += 2 * w;
+            bp += Nr;
+        }
+
+        var va = Vector256.Create(alpha);
+        if (beta == T.Zero)
+        {
+            (c00 * va).Store(c); (c10 * va).Store(c + w); c += ldc;
+            (c01 * va).Store(c); (c11 * va).Store(c + w); c += ldc;
+            (c02 * va).Store(c); (c12 * va).Store(c + w); c += ldc;
+            (c03 * va).Store(c); (c13 * va).Store(c + w); c += ldc;
+            (c04 * va).Store(c); (c14 * va).Store(c + w); c += ldc;
+            (c05 * va).Store(c); (c15 * va).Store(c + w);
+        }
+        else
+        {
+            var vb = Vector256.Create(beta);
+            Update(c, w, c00, c10, va, vb); c += ldc;
+            Update(c, w, c01, c11, va, vb); c += ldc;
+            Update(c, w, c02, c12, va, vb); c += ldc;
+            Update(c, w, c03, c13, va, vb); c += ldc;
+            Update(c, w, c04, c14, va, vb); c += ldc;
+            Update(c, w, c05, c15, va, vb);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Update<T>(T* c, nint w, Vector256<T> lo, Vector256<T> hi, Vector256<T> va, Vector256<T> vb)
+        where T : unmanaged
+    {
+        Simd.MulAdd(vb, Vector256.Load(c), lo * va).Store(c);
+        Simd.MulAdd(vb, Vector256.Load(c + w), hi * va).Store(c + w);
+    }
+}

@@ -1,0 +1,136 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace NotebookNet.Kernels;
+
+/// <summary>
+/// Cache-blocked GEMM in the Goto/BLIS style for float and double: op(B) is packed in Kc×Nc blocks
+/// (kept in L3), op(A) in Mc×Kc blocks (kept in L2), and the micro-kernel sweeps Mr×Nr tiles of C while
+/// one Kc×Nr B panel sits in L1. Big products are split over the cores by columns (or rows) of C,
+/// each part running the serial algorithm with its own packing buffers.
+/// </summary>
+internal static unsafe class PackedGemm
+{
+    /// <summary>Depth of one packed block: a Kc×Nr B panel plus a Kc×Mr A panel stay in L1.</summary>
+    private const int Kc = 256;
+
+    /// <summary>Below this many flops (2·m·n·k) waking a second thread costs more than it saves.</summary>
+    internal const long ParallelFlops = 1L << 22;
+
+    /// <summary>Rows of op(A) packed at once: Mc×Kc elements stay well inside the 512 KiB L2.</summary>
+    private static int Mc<T>() => typeof(T) == typeof(float) ? 144 : 72;
+
+    /// <summary>Columns of op(B) packed at once: Kc×Nc elements live in the shared L3.</summary>
+    private static int Nc<T>() => typeof(T) == typeof(float) ? 4080 : 2040;
+
+    /// <summary>C = alpha·op(A)·op(B) + beta·C for m, n, k &gt; 0 and alpha ≠ 0.</summary>
+    public static void Run<T>(bool transA, bool transB, int m, int n, int k, T alpha,
+        T* a, nint lda, T* b, nint ldb, T beta, T* c, nint ldc)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int parts = Math.Min(Environment.ProcessorCount, 8);
+        int mr = GemmMicroKernel.Mr<T>(), nr = GemmMicroKernel.Nr;
+        if (parts < 2 || 2L * m * n * k < ParallelFlops)
+        {
+            Serial(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+            return;
+        }
+
+        // Split the dimension with more micro-tiles, in whole tiles, so every part keeps full kernels.
+        bool splitN = (n + nr - 1) / nr >= (m + mr - 1) / mr;
+        int extent = splitN ? n : m, unit = splitN ? nr : mr;
+        int units = (extent + unit - 1) / unit;
+        parts = Math.Min(parts, units);
+        if (parts < 2)
+        {
+            Serial(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+            return;
+        }
+
+        nint pa = (nint)a, pb = (nint)b, pc = (nint)c;
+        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, part =>
+        {
+            int start = (int)((long)units * part / parts) * unit;
+            int end = Math.Min(extent, (int)((long)units * (part + 1) / parts) * unit);
+            if (end <= start) return;
+            T* a0 = (T*)pa, b0 = (T*)pb, c0 = (T*)pc;
+            if (splitN)
+                Serial(transA, transB, m, end - start, k, alpha, a0, lda,
+                    transB ? b0 + start : b0 + start * ldb, ldb, beta, c0 + start * ldc, ldc);
+            else
+                Serial(transA, transB, end - start, n, k, alpha, transA ? a0 + start * lda : a0 + start, lda,
+                    b0, ldb, beta, c0 + start, ldc);
+        });
+    }
+
+    /// <summary>The single-threaded blocked algorithm.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Serial<T>(bool transA, bool transB, int m, int n, int k, T alpha,
+        T* a, nint lda, T* b, nint ldb, T beta, T* c, nint ldc)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int mr = GemmMicroKernel.Mr<T>(), nr = GemmMicroKernel.Nr;
+        int mcMax = Mc<T>(), ncMax = Nc<T>();
+        // Balanced depth blocks: k = 300 becomes 150 + 150, not 256 + 44.
+        int kBlocks = (k + Kc - 1) / Kc;
+        int kcMax = (k + kBlocks - 1) / kBlocks;
+        int ncAlloc = (Math.Min(n, ncMax) + nr - 1) / nr * nr;
+        int mcAlloc = (Math.Min(m, mcMax) + mr - 1) / mr * mr;
+        T* packedA = ScratchBuffer<T>.Slot0(mcAlloc * kcMax);
+        T* packedB = ScratchBuffer<T>.Slot1(ncAlloc * kcMax);
+        T* edge = stackalloc T[2 * 8 * GemmMicroKernel.Nr];
+
+        for (int jc = 0; jc < n; jc += ncMax)
+        {
+            int nc = Math.Min(ncMax, n - jc);
+            for (int pc = 0; pc < k; pc += kcMax)
+            {
+                int kc = Math.Min(kcMax, k - pc);
+                T betaNow = pc == 0 ? beta : T.One;
+                GemmPacking.PackB(transB, transB ? b + jc + pc * ldb : b + pc + jc * ldb, ldb, kc, nc, packedB);
+                for (int ic = 0; ic < m; ic += mcMax)
+                {
+                    int mc = Math.Min(mcMax, m - ic);
+                    GemmPacking.PackA(transA, transA ? a + pc + ic * lda : a + ic + pc * lda, lda, mc, kc, packedA);
+                    Macro(mc, nc, kc, packedA, packedB, c + ic + jc * ldc, ldc, alpha, betaNow, edge);
+                }
+            }
+        }
+    }
+
+    /// <summary>Sweeps the micro-kernel over an mc×nc block of C; partial edge tiles go through a scratch tile.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Macro<T>(int mc, int nc, int kc, T* packedA, T* packedB, T* c, nint ldc,
+        T alpha, T beta, T* edge)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int mr = GemmMicroKernel.Mr<T>(), nr = GemmMicroKernel.Nr;
+        for (int j = 0; j < nc; j += nr)
+        {
+            int cols = Math.Min(nr, nc - j);
+            T* bp = packedB + (nint)j * kc;
+            for (int i = 0; i < mc; i += mr)
+            {
+                int rows = Math.Min(mr, mc - i);
+                T* ap = packedA + (nint)i * kc;
+                T* cij = c + i + j * ldc;
+                if (rows == mr && cols == nr)
+                {
+                    GemmMicroKernel.Run(kc, ap, bp, cij, ldc, alpha, beta);
+                    continue;
+                }
+
+                GemmMicroKernel.Run(kc, ap, bp, edge, mr, T.One, T.Zero);
+                for (int jj = 0; jj < cols; jj++)
+                {
+                    T* src = edge + jj * mr;
+                    T* dst = cij + jj * ldc;
+                    if (beta == T.Zero)
+                        for (int ii = 0; ii < rows; ii++) dst[ii] = alpha * src[ii];
+                    else
+                        for (int ii = 0; ii < rows; ii++) dst[ii] = alpha * src[ii] + beta * dst[ii];
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace NotebookNet.Kernels;
+
+/// <summary>
+/// The handful of 256-bit operations the kernels share, generic over <c>float</c>/<c>double</c>.
+/// The <c>typeof(T)</c> tests are folded by the JIT, so each instantiation is a single instruction.
+/// </summary>
+internal static class Simd
+{
+    /// <summary>
+    /// Whether the SIMD kernels may run: they need 256-bit vectors with fused multiply-add (x86 AVX2 + FMA).
+    /// Elsewhere, and for element types other than float/double, the scalar fallbacks are used.
+    /// </summary>
+    public static bool IsSupported
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Vector256.IsHardwareAccelerated && Fma.IsSupported;
+    }
+
+    /// <summary>Whether <typeparamref name="T"/> is one of the element types the SIMD kernels handle.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool Handles<T>() => typeof(T) == typeof(float) || typeof(T) == typeof(double);
+
+    /// <summary>a·b + c with one rounding.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> MulAdd<T>(Vector256<T> a, Vector256<T> b, Vector256<T> c)
+    {
+        if (typeof(T) == typeof(float))
+            return Fma.MultiplyAdd(a.AsSingle(), b.AsSingle(), c.AsSingle()).As<float, T>();
+        if (typeof(T) == typeof(double))
+            return Fma.MultiplyAdd(a.AsDouble(), b.AsDouble(), c.AsDouble()).As<double, T>();
+        throw new NotSupportedException(typeof(T).Name);
+    }
+
+    /// <summary>The sum of the lanes of <paramref name="v"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Sum<T>(Vector256<T> v) => Vector256.Sum(v);
+}

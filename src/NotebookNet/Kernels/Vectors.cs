@@ -1,0 +1,75 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace NotebookNet.Kernels;
+
+/// <summary>Level-1 helpers on contiguous runs, used by the GEMM front end and its special shapes.</summary>
+internal static unsafe class Vectors
+{
+    /// <summary>
+    /// y = beta·y. Beta = 0 stores zeros without reading y (so NaN or garbage in y is discarded, as BLAS
+    /// requires); beta = 1 leaves y untouched.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Scale<T>(T* y, int n, T beta) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (beta == T.One) return;
+        if (beta == T.Zero)
+        {
+            new Span<T>(y, n).Clear();
+            return;
+        }
+        nint w = Vector256<T>.Count;
+        var vb = Vector256.Create(beta);
+        nint i = 0;
+        for (; i + w <= n; i += w) (Vector256.Load(y + i) * vb).Store(y + i);
+        for (; i < n; i++) y[i] *= beta;
+    }
+
+    /// <summary>
+    /// C[:, j] = beta·C[:, j] + (alpha·v[j·incv])·u for j &lt; n, with u contiguous of length m: the rank-one
+    /// update (GER when beta = 1, GEMM with k = 1 otherwise), vectorised down each contiguous column of C.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void RankOne<T>(int m, int n, T alpha, T* u, T* v, nint incv, T beta, T* c, nint ldc)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        nint w = Vector256<T>.Count;
+        var vb = Vector256.Create(beta);
+        for (int j = 0; j < n; j++, c += ldc)
+        {
+            T t = alpha * v[j * incv];
+            var vt = Vector256.Create(t);
+            nint i = 0;
+            if (beta == T.One)
+            {
+                for (; i + 2 * w <= m; i += 2 * w)
+                {
+                    Simd.MulAdd(Vector256.Load(u + i), vt, Vector256.Load(c + i)).Store(c + i);
+                    Simd.MulAdd(Vector256.Load(u + i + w), vt, Vector256.Load(c + i + w)).Store(c + i + w);
+                }
+                for (; i + w <= m; i += w)
+                    Simd.MulAdd(Vector256.Load(u + i), vt, Vector256.Load(c + i)).Store(c + i);
+                for (; i < m; i++) c[i] += u[i] * t;
+            }
+            else if (beta == T.Zero)
+            {
+                for (; i + w <= m; i += w) (Vector256.Load(u + i) * vt).Store(c + i);
+                for (; i < m; i++) c[i] = u[i] * t;
+            }
+            else
+            {
+                for (; i + w <= m; i += w)
+                    Simd.MulAdd(Vector256.Load(u + i), vt, Vector256.Load(c + i) * vb).Store(c + i);
+                for (; i < m; i++) c[i] = u[i] * t + beta * c[i];
+            }
+        }
+    }
+
+    /// <summary>Copies n elements strided by <paramref name="inc"/> into contiguous <paramref name="dst"/>.</summary>
+    public static void Gather<T>(T* src, nint inc, int n, T* dst) where T : unmanaged
+    {
+        for (int i = 0; i < n; i++) dst[i] = src[i * inc];
+    }
+}
