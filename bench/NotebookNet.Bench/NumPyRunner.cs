@@ -22,9 +22,10 @@ public static class NumPyRunner
     }
 
     /// <summary>Runs the script and returns its key=value lines; throws with its output when it fails.</summary>
-    public static Dictionary<string, string> RunScript(string python, string script, IEnumerable<string> arguments)
+    /// <param name="blasThreads">Sets OPENBLAS_NUM_THREADS for the child when given; NumPy's default otherwise.</param>
+    public static Dictionary<string, string> RunScript(string python, string script, IEnumerable<string> arguments, int? blasThreads = null)
     {
-        var (code, output) = Run(python, [script, .. arguments]);
+        var (code, output) = Run(python, [script, .. arguments], blasThreads);
         if (code != 0) throw new InvalidOperationException($"{script} exited with {code}:\n{output}");
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var line in output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -35,7 +36,7 @@ public static class NumPyRunner
         return values;
     }
 
-    private static (int Code, string Output) Run(string python, IEnumerable<string> arguments)
+    private static (int Code, string Output) Run(string python, IEnumerable<string> arguments, int? blasThreads = null)
     {
         var info = new ProcessStartInfo(python) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in arguments) info.ArgumentList.Add(a);
@@ -43,6 +44,7 @@ public static class NumPyRunner
         // They are removed for the NumPy child only, never for this process or the tests.
         info.Environment.Remove("OPENBLAS_CORETYPE");
         info.Environment.Remove("OPENBLAS_L2_SIZE");
+        if (blasThreads is int threads) info.Environment["OPENBLAS_NUM_THREADS"] = threads.ToString(System.Globalization.CultureInfo.InvariantCulture);
         using var process = Process.Start(info) ?? throw new InvalidOperationException($"Cannot start {python}.");
         var stderr = process.StandardError.ReadToEndAsync();
         var stdout = process.StandardOutput.ReadToEnd();

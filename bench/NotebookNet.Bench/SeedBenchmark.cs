@@ -23,6 +23,7 @@ public static class SeedBenchmark
         int repeat = Math.Max(1, options.Int("repeat", 3));
         int numpyRepeat = Math.Max(1, options.Int("numpy-repeat", 1));
         bool skipNumPy = options.Flag("no-numpy");
+        int numpyThreads = options.Int("numpy-threads", 0);
         string python = options.String("python") ?? NumPyRunner.DefaultPython;
         string dataDir = BenchData.Directory(options);
         options.RejectUnknown();
@@ -61,7 +62,7 @@ public static class SeedBenchmark
         [
             "--data", dataDir, "--seed", Inv($"{seed}"), "--epochs", Inv($"{epochs}"),
             "--limit", Inv($"{limit}"), "--repeat", Inv($"{numpyRepeat}"),
-        ]);
+        ], numpyThreads > 0 ? numpyThreads : null);
         output.WriteLine($"numpy: {result.GetValueOrDefault("numpy")} on Python {result.GetValueOrDefault("python")}");
         output.WriteLine($"numpy: BLAS {result.GetValueOrDefault("blas")}");
         output.WriteLine($"numpy: {result.GetValueOrDefault("env")}");

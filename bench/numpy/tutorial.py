@@ -175,7 +175,7 @@ def main():
     print(f"numpy={np.__version__}")
     print(f"python={sys.version.split()[0]} ({sys.executable})")
     print(f"blas={blas_info()}")
-    print("env=" + " ".join(f"{k}={os.environ.get(k, '(unset)')}" for k in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")))
+    print("env=" + " ".join(f"{k}={os.environ.get(k, '(unset)')}" for k in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "OPENBLAS_NUM_THREADS")))
 
     seconds, errors = [], None
     for _ in range(args.repeat):
