@@ -29,15 +29,27 @@ public static partial class Loss
         return total / n;
     }
 
-    /// <summary>∂L/∂logits of <see cref="SoftmaxCrossEntropy{T}(Matrix{T}, Matrix{T})"/>: <c>(softmax(z) − y) / N</c>.</summary>
+    /// <summary>
+    /// ∂L/∂logits of <see cref="SoftmaxCrossEntropy{T}(Matrix{T}, Matrix{T})"/>: <c>(softmax(z) − y) / N</c> for
+    /// targets that sum to 1 per column (in general <c>(softmax(z)·Σy − y) / N</c>).
+    /// </summary>
     public static Matrix<T> SoftmaxCrossEntropyPrime<T>(Matrix<T> yTrue, Matrix<T> logits) where T : struct, IFloatingPointIeee754<T>
     {
         var (y, _) = Elements(yTrue, logits, nameof(SoftmaxCrossEntropyPrime));
         var gradient = Matrix<T>.Build.Dense(logits.RowCount, logits.ColumnCount);
         SoftmaxInto(logits, gradient);
         var g = MatrixData.Of(gradient);
+        int rows = logits.RowCount;
         T scale = T.One / T.CreateChecked(logits.ColumnCount);
-        for (int i = 0; i < g.Length; i++) g[i] = (g[i] - y[i]) * scale;
+        for (int j = 0; j < logits.ColumnCount; j++)
+        {
+            // Σy is 1 for one-hot or probability targets; keeping it makes the gradient exact for any targets.
+            var yj = y.AsSpan(j * rows, rows);
+            var gj = g.AsSpan(j * rows, rows);
+            T mass = T.Zero;
+            foreach (var v in yj) mass += v;
+            for (int i = 0; i < rows; i++) gj[i] = (gj[i] * mass - yj[i]) * scale;
+        }
         return gradient;
     }
 

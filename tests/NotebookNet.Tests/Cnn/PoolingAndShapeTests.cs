@@ -1,0 +1,88 @@
+using MathNet.Numerics.LinearAlgebra;
+using NotebookNet.Layers;
+
+namespace NotebookNet.Tests.Cnn;
+
+public class PoolingAndShapeTests
+{
+    [Fact]
+    public void Max_pooling_keeps_the_largest_of_each_window_and_routes_the_gradient_to_it()
+    {
+        // One 1x4x4 image, row by row.
+        var x = Matrix<double>.Build.Dense(16, 1, [
+            1, 5, 2, 0,
+            3, 4, 8, 7,
+            -1, -2, 6, 6.5,
+            -3, -0.5, 9, 1]);
+        var pool = new MaxPooling<double>((1, 4, 4));
+        var y = pool.Forward(x);
+        Assert.Equal([5, 8, -0.5, 9], y.Column(0).ToArray());
+        var dx = pool.Backward(Matrix<double>.Build.Dense(4, 1, [10, 20, 30, 40]));
+        Assert.Equal([0, 10, 0, 0, 0, 0, 20, 0, 0, 0, 0, 0, 0, 30, 40, 0], dx.Column(0).ToArray());
+    }
+
+    [Fact]
+    public void Max_pooling_gradients_match_central_differences()
+    {
+        var rng = new Rng(11);
+        GradientCheck.Layer(new MaxPooling<double>((3, 6, 6)), GradientCheck.Random(108, 2, rng), rng);
+    }
+
+    [Fact]
+    public void Overlapping_max_pooling_gradients_match_central_differences()
+    {
+        var rng = new Rng(12);
+        var pool = new MaxPooling<double>((2, 7, 7), size: 3, stride: 2);
+        Assert.Equal((2, 3, 3), pool.OutputShape);
+        GradientCheck.Layer(pool, GradientCheck.Random(98, 3, rng), rng);
+    }
+
+    [Fact]
+    public void Max_pooling_floors_odd_sizes_like_PyTorch()
+    {
+        Assert.Equal((16, 5, 5), new MaxPooling<float>((16, 11, 11)).OutputShape);
+        Assert.Equal((8, 13, 13), new MaxPooling<float>((8, 26, 26)).OutputShape);
+    }
+
+    [Fact]
+    public void Max_pooling_lets_NaN_through_so_the_loss_shows_it()
+    {
+        var x = Matrix<double>.Build.Dense(4, 1, [1, double.NaN, 2, 3]);
+        Assert.True(double.IsNaN(new MaxPooling<double>((1, 2, 2)).Forward(x)[0, 0]));
+    }
+
+    [Fact]
+    public void Max_pooling_rejects_a_wrong_input_naming_both_shapes()
+    {
+        var ex = Assert.Throws<ShapeMismatchException>(() => new MaxPooling<double>((8, 26, 26)).Forward(Matrix<double>.Build.Dense(100, 2)));
+        Assert.Contains("MaxPooling(8x26x26 → 8x13x13)", ex.Message);
+        Assert.Contains("5408", ex.Message);
+        Assert.Contains("100x2", ex.Message);
+    }
+
+    [Fact]
+    public void Flatten_and_reshape_pass_the_same_values_and_gradients()
+    {
+        var rng = new Rng(13);
+        var x = GradientCheck.Random(36, 2, rng);
+        var flatten = new Flatten<double>((4, 3, 3));
+        Assert.Equal(x, flatten.Forward(x));
+        GradientCheck.Layer(flatten, x, rng);
+        var reshape = new Reshape<double>([4, 3, 3], [36]);
+        Assert.Equal(x, reshape.Forward(x));
+        GradientCheck.Layer(reshape, x, rng);
+        Assert.Equal("Reshape(4x3x3 → 36)", reshape.Name);
+        Assert.Equal("Flatten(4x3x3 → 36)", flatten.Name);
+    }
+
+    [Fact]
+    public void Reshape_checks_sizes()
+    {
+        Assert.Throws<ArgumentException>(() => new Reshape<double>((5, 26, 26), (5 * 26 * 25, 1, 1)));
+        var ex = Assert.Throws<ShapeMismatchException>(() => new Reshape<double>((5, 26, 26), (3380, 1, 1)).Forward(Matrix<double>.Build.Dense(3381, 1)));
+        Assert.Contains("Reshape(5x26x26 → 3380x1x1)", ex.Message);
+        Assert.Contains("3381x1", ex.Message);
+        var flatten = Assert.Throws<ShapeMismatchException>(() => new Flatten<double>((16, 5, 5)).Forward(Matrix<double>.Build.Dense(401, 1)));
+        Assert.Contains("Flatten(16x5x5 → 400)", flatten.Message);
+    }
+}
