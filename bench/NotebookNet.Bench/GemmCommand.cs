@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace NotebookNet.Bench;
 
 /// <summary><c>gemm</c>: our GEMM kernels (GemmBenchmark) and, when TorchSharp loads, torch.matmul float32 1024³.</summary>
@@ -12,7 +10,7 @@ public static class GemmCommand
         bool skipTorch = options.Flag("no-torch");
         options.RejectUnknown();
 
-        RunOurs(output);
+        GemmBenchmark.Run(output);
 
         if (skipTorch) return;
         if (!TorchEngine.TryLoad(threads, out var why))
@@ -26,15 +24,5 @@ public static class GemmCommand
         output.WriteLine($"torch: {TorchEngine.Describe()}");
         output.WriteLine(FormattableString.Invariant(
             $"torch.matmul float32 {n}x{n}x{n}: {median * 1e3:F2} ms median of {repeat} (best {seconds.Min() * 1e3:F2} ms), {2.0 * n * n * n / median / 1e9:F1} GFLOP/s"));
-    }
-
-    // PLACEHOLDER until bench/NotebookNet.Bench/GemmBenchmark.cs lands from its helper: found by name so this
-    // compiles without it. Replace the body with `GemmBenchmark.Run(output);` once merged.
-    private static void RunOurs(TextWriter output)
-    {
-        var type = typeof(GemmCommand).Assembly.GetTypes().FirstOrDefault(t => t.Name == "GemmBenchmark");
-        var run = type?.GetMethod("Run", BindingFlags.Public | BindingFlags.Static, [typeof(TextWriter)]);
-        if (run is null) output.WriteLine("ours: GemmBenchmark not merged yet (bench/NotebookNet.Bench/GemmBenchmark.cs)");
-        else run.Invoke(null, [output]);
     }
 }
