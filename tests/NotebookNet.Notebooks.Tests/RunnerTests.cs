@@ -111,6 +111,29 @@ public sealed class RunnerTests(FixtureRuns runs)
     }
 
     [Fact]
+    public async Task DisplaysWhoseHandleKeepsTheIdAreUpdatedExactlyEvenFromALaterCell()
+    {
+        // KernelInvocationContextExtensions.Display returns the very DisplayedValue it announced, so its updates carry
+        // the display's own id: the way for a library to drive several live views that look alike.
+        string path = NotebookJson.Write(Path.Combine(runs.Workspace.Notebooks, "live-views.ipynb"),
+            """
+            using Microsoft.DotNet.Interactive;
+            var a = KernelInvocationContextExtensions.Display(KernelInvocationContext.Current, HTML("<p>epoch 0</p>"), "text/html");
+            var b = KernelInvocationContextExtensions.Display(KernelInvocationContext.Current, HTML("<p>epoch 0</p>"), "text/html");
+            """,
+            """
+            b.Update(HTML("<p>b: epoch 2</p>"));
+            a.Update(HTML("<p>a: epoch 2</p>"));
+            Console.WriteLine("updated");
+            """);
+        var result = await new NotebookRunner().RunAsync(path);
+
+        Assert.True(result.Succeeded, result.Failure?.ToString());
+        Assert.Equal(["<p>a: epoch 2</p>", "<p>b: epoch 2</p>"], result.Cells[0].Outputs.Select(o => o.Data["text/html"]));
+        Assert.Equal("updated\n", Assert.Single(result.Cells[1].Outputs).Text);
+    }
+
+    [Fact]
     public void TheCurrentDirectoryIsRestoredAfterTheRuns() =>
         Assert.Equal(runs.CurrentDirectoryBefore, runs.CurrentDirectoryAfter);
 

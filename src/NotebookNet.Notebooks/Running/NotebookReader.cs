@@ -17,7 +17,7 @@ internal static class NotebookReader
             using (JsonDocument.Parse(json)) { }
             document = Notebook.Parse(json, KernelInfos());
         }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException or KeyNotFoundException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
             throw new InvalidDataException($"{path}: not a readable .ipynb notebook ({e.Message})", e);
         }

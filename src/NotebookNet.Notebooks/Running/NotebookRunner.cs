@@ -34,6 +34,7 @@ public sealed class NotebookRunner
         var result = new NotebookRunResult(path, json, document, cells);
 
         await OneAtATime.WaitAsync(cancellationToken).ConfigureAwait(false);
+        Log($"{result.FileName}: running {result.Cells.Count(c => c.Kind == CellKind.Code).ToString(CultureInfo.InvariantCulture)} code cells");
         var total = Stopwatch.StartNew();
         try
         {
@@ -50,7 +51,7 @@ public sealed class NotebookRunner
         result.Elapsed = total.Elapsed;
         FillDocument(result);
         Log($"{result.FileName}: {(result.Succeeded ? "ok" : "FAILED")} in {Seconds(result.Elapsed)} s " +
-            $"(kernel start {Seconds(result.KernelStartup)} s)" + (result.Failure is { } f ? $" — {f}" : ""));
+            $"(kernel start {Seconds(result.KernelStartup)} s)" + (result.Failure is { } f ? $": {f}" : ""));
         return result;
     }
 
