@@ -7,7 +7,7 @@ namespace NotebookNet.Notebooks.Tests;
 
 /// <summary>
 /// Debian's headless Chromium, for opening an exported page as a reader would. Installed by
-/// <c>scripts/install-browser.sh</c> (which CI runs); a test never installs it, and fails when it is missing.
+/// <c>scripts/setup-browser.sh</c> (which CI runs); a test never installs it, and fails when it is missing.
 /// </summary>
 internal static partial class Chromium
 {
@@ -25,7 +25,7 @@ internal static partial class Chromium
                 if (File.Exists(path)) return path;
             }
         }
-        Assert.Fail("Chromium is not installed: run `bash scripts/install-browser.sh` (as root; .ci/run does) " +
+        Assert.Fail("Chromium is not installed: run `bash scripts/setup-browser.sh` (as root; .ci/run does) " +
                     "or set NOTEBOOKNET_CHROMIUM to a Chromium binary. The browser test checks that exported notebooks render offline.");
         return "";
     }

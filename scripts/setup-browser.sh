@@ -3,7 +3,7 @@
 # Idempotent: does nothing when `chromium` is already on PATH. Needs root (CI runs as root) and the Debian mirror.
 set -euo pipefail
 if command -v chromium >/dev/null 2>&1; then
-  echo "install-browser: $(chromium --version 2>/dev/null || echo chromium) already installed"
+  echo "setup-browser: $(chromium --version 2>/dev/null || echo chromium) already installed"
   exit 0
 fi
 export DEBIAN_FRONTEND=noninteractive
@@ -11,4 +11,4 @@ SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 $SUDO apt-get update -q
 $SUDO apt-get install -y -q --no-install-recommends chromium fonts-liberation
-echo "install-browser: $(chromium --version)"
+echo "setup-browser: $(chromium --version)"
