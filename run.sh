@@ -3,9 +3,6 @@
 # then executes every notebook headless and exports them to HTML under artifacts/notebooks/.
 set -euo pipefail
 cd "$(dirname "$0")"
-for setup in scripts/setup-*.sh; do
-  [ -e "$setup" ] && bash "$setup"
-done
 dotnet build NotebookNet.sln -c Release -nologo -v q
 cli=src/NotebookNet.Cli/bin/Release/net10.0/NotebookNet.Cli.dll
 echo "== The tutorial's experiment (notebooknet seed) =="

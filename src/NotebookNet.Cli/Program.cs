@@ -7,6 +7,7 @@ var verbs = new Dictionary<string, Func<string[], int>>(StringComparer.Ordinal)
     ["train"] = TrainCommand.Run,
     ["evaluate"] = EvaluateCommand.Run,
     ["images"] = ImagesCommand.Run,
+    ["notebooks"] = NotebooksCommand.Run,
 };
 
 if (args.Length == 0 || !verbs.TryGetValue(args[0], out var run))

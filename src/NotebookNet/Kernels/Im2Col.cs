@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace NotebookNet.Kernels;
 
@@ -16,33 +18,35 @@ public static class Im2Col
         where T : struct, IFloatingPointIeee754<T>
     {
         Check(image.Length, columns.Length, g, 1);
-        int k = g.KernelSize, s = g.Stride, pad = g.Padding, oh = g.OutHeight, ow = g.OutWidth, p = oh * ow;
+        int k = g.KernelSize, s = g.Stride, pad = g.Padding, h = g.Height, w = g.Width, oh = g.OutHeight, ow = g.OutWidth, p = oh * ow;
+        ref T x = ref MemoryMarshal.GetReference(image);
+        ref T cols = ref MemoryMarshal.GetReference(columns);
         int r = 0;
         for (int c = 0; c < g.Channels; c++)
         {
-            var plane = image.Slice(c * g.Height * g.Width, g.Height * g.Width);
+            ref T plane = ref Unsafe.Add(ref x, c * h * w);
             for (int ki = 0; ki < k; ki++)
                 for (int kj = 0; kj < k; kj++, r++)
                 {
-                    var dst = columns.Slice(r * p, p);
+                    ref T dst = ref Unsafe.Add(ref cols, r * p);
                     var (ox0, ox1) = ValidColumns(kj, g);
+                    int ix0 = ox0 * s + kj - pad, length = ox1 - ox0;
                     for (int oy = 0; oy < oh; oy++)
                     {
-                        var row = dst.Slice(oy * ow, ow);
+                        ref T row = ref Unsafe.Add(ref dst, oy * ow);
                         int iy = oy * s + ki - pad;
-                        if ((uint)iy >= (uint)g.Height)
+                        if ((uint)iy >= (uint)h)
                         {
-                            row.Clear();
+                            Fill(ref row, ow);
                             continue;
                         }
-                        row[..ox0].Clear();
-                        row[ox1..].Clear();
-                        var src = plane.Slice(iy * g.Width, g.Width);
-                        int ix0 = ox0 * s + kj - pad;
+                        Fill(ref row, ox0);
+                        Fill(ref Unsafe.Add(ref row, ox1), ow - ox1);
+                        ref T src = ref Unsafe.Add(ref plane, iy * w + ix0);
                         if (s == 1)
-                            src.Slice(ix0, ox1 - ox0).CopyTo(row[ox0..]);
+                            Copy(ref src, ref Unsafe.Add(ref row, ox0), length);
                         else
-                            for (int ox = ox0, ix = ix0; ox < ox1; ox++, ix += s) row[ox] = src[ix];
+                            for (int i = 0; i < length; i++) Unsafe.Add(ref row, ox0 + i) = Unsafe.Add(ref src, i * s);
                     }
                 }
         }
@@ -57,27 +61,29 @@ public static class Im2Col
         where T : struct, IFloatingPointIeee754<T>
     {
         Check(image.Length, columns.Length, g, 1);
-        int k = g.KernelSize, s = g.Stride, pad = g.Padding, oh = g.OutHeight, ow = g.OutWidth, p = oh * ow;
+        int k = g.KernelSize, s = g.Stride, pad = g.Padding, h = g.Height, w = g.Width, oh = g.OutHeight, ow = g.OutWidth, p = oh * ow;
+        ref T x = ref MemoryMarshal.GetReference(image);
+        ref T cols = ref MemoryMarshal.GetReference(columns);
         int r = 0;
         for (int c = 0; c < g.Channels; c++)
         {
-            var plane = image.Slice(c * g.Height * g.Width, g.Height * g.Width);
+            ref T plane = ref Unsafe.Add(ref x, c * h * w);
             for (int ki = 0; ki < k; ki++)
                 for (int kj = 0; kj < k; kj++, r++)
                 {
-                    var src = columns.Slice(r * p, p);
+                    ref T src = ref Unsafe.Add(ref cols, r * p);
                     var (ox0, ox1) = ValidColumns(kj, g);
+                    int ix0 = ox0 * s + kj - pad, length = ox1 - ox0;
                     for (int oy = 0; oy < oh; oy++)
                     {
                         int iy = oy * s + ki - pad;
-                        if ((uint)iy >= (uint)g.Height) continue;
-                        var row = src.Slice(oy * ow, ow);
-                        var dst = plane.Slice(iy * g.Width, g.Width);
-                        int ix0 = ox0 * s + kj - pad;
+                        if ((uint)iy >= (uint)h) continue;
+                        ref T row = ref Unsafe.Add(ref src, oy * ow + ox0);
+                        ref T dst = ref Unsafe.Add(ref plane, iy * w + ix0);
                         if (s == 1)
-                            SpanMath.Add(row[ox0..ox1], dst.Slice(ix0, ox1 - ox0));
+                            Accumulate(ref row, ref dst, length);
                         else
-                            for (int ox = ox0, ix = ix0; ox < ox1; ox++, ix += s) dst[ix] += row[ox];
+                            for (int i = 0; i < length; i++) Unsafe.Add(ref dst, i * s) += Unsafe.Add(ref row, i);
                     }
                 }
         }
@@ -99,6 +105,38 @@ public static class Im2Col
         Check(images.Length, columns.Length, g, count);
         int n = g.ImageSize, m = g.Positions * g.PatchSize;
         for (int i = 0; i < count; i++) Backward(columns.Slice(i * m, m), g, images.Slice(i * n, n));
+    }
+
+    // Rows are short (5 to 28 values), so a call to memmove per row costs more than the copy: whole vectors,
+    // then one last vector that overlaps the previous one.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Copy<T>(ref T src, ref T dst, int length) where T : struct
+    {
+        int vc = Vector<T>.Count;
+        if (Vector.IsHardwareAccelerated && Vector<T>.IsSupported && length >= vc)
+        {
+            int i = 0;
+            for (; i <= length - vc; i += vc) Vector.LoadUnsafe(ref src, (nuint)i).StoreUnsafe(ref dst, (nuint)i);
+            if (i < length) Vector.LoadUnsafe(ref src, (nuint)(length - vc)).StoreUnsafe(ref dst, (nuint)(length - vc));
+            return;
+        }
+        for (int i = 0; i < length; i++) Unsafe.Add(ref dst, i) = Unsafe.Add(ref src, i);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Accumulate<T>(ref T src, ref T dst, int length) where T : struct, IFloatingPointIeee754<T>
+    {
+        int i = 0, vc = Vector<T>.Count;
+        if (Vector.IsHardwareAccelerated && Vector<T>.IsSupported)
+            for (; i <= length - vc; i += vc)
+                (Vector.LoadUnsafe(ref dst, (nuint)i) + Vector.LoadUnsafe(ref src, (nuint)i)).StoreUnsafe(ref dst, (nuint)i);
+        for (; i < length; i++) Unsafe.Add(ref dst, i) += Unsafe.Add(ref src, i);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Fill<T>(ref T dst, int length) where T : struct
+    {
+        for (int i = 0; i < length; i++) Unsafe.Add(ref dst, i) = default;
     }
 
     // Output columns ox with 0 ≤ ox·stride + kj − padding < Width: [ox0, ox1).

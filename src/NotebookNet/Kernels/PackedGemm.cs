@@ -17,6 +17,13 @@ internal static unsafe class PackedGemm
     /// <summary>Below this many flops (2·m·n·k) waking a second thread costs more than it saves.</summary>
     internal const long ParallelFlops = 1L << 22;
 
+    /// <summary>More threads than this gain nothing on the small products a notebook runs.</summary>
+    private const int MaxThreads = 8;
+    internal static bool UsePrefetch = true;
+
+    /// <summary>Fewest micro-tiles (along the split dimension) per parallel chunk.</summary>
+    private const int MinChunkTiles = 4;
+
     /// <summary>Rows of op(A) packed at once: Mc×Kc elements stay well inside the 512 KiB L2.</summary>
     private static int Mc<T>() => typeof(T) == typeof(float) ? 144 : 72;
 
@@ -28,30 +35,34 @@ internal static unsafe class PackedGemm
         T* a, nint lda, T* b, nint ldb, T beta, T* c, nint ldc)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int parts = Math.Min(Environment.ProcessorCount, 8);
+        int threads = Math.Min(Environment.ProcessorCount, MaxThreads);
         int mr = GemmMicroKernel.Mr<T>(), nr = GemmMicroKernel.Nr;
-        if (parts < 2 || 2L * m * n * k < ParallelFlops)
+        int chunks = 1;
+        bool splitN = false;
+        int extent = 0, unit = 1, units = 0;
+        if (threads >= 2 && 2L * m * n * k >= ParallelFlops)
         {
-            Serial(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
-            return;
+            // Split the dimension with more micro-tiles, in whole tiles, so every chunk keeps full kernels;
+            // each chunk re-packs the operand it shares, so chunks stay wide enough for that to be noise.
+            splitN = (n + nr - 1) / nr >= (m + mr - 1) / mr;
+            extent = splitN ? n : m;
+            unit = splitN ? nr : mr;
+            units = (extent + unit - 1) / unit;
+            // Two chunks per thread: on a shared machine a thread that loses its core for a while
+            // does not leave the other idle at the end.
+            chunks = Math.Min(threads * 2, units / MinChunkTiles);
         }
-
-        // Split the dimension with more micro-tiles, in whole tiles, so every part keeps full kernels.
-        bool splitN = (n + nr - 1) / nr >= (m + mr - 1) / mr;
-        int extent = splitN ? n : m, unit = splitN ? nr : mr;
-        int units = (extent + unit - 1) / unit;
-        parts = Math.Min(parts, units);
-        if (parts < 2)
+        if (chunks < 2)
         {
             Serial(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
             return;
         }
 
         nint pa = (nint)a, pb = (nint)b, pc = (nint)c;
-        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, part =>
+        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = threads }, chunk =>
         {
-            int start = (int)((long)units * part / parts) * unit;
-            int end = Math.Min(extent, (int)((long)units * (part + 1) / parts) * unit);
+            int start = (int)((long)units * chunk / chunks) * unit;
+            int end = Math.Min(extent, (int)((long)units * (chunk + 1) / chunks) * unit);
             if (end <= start) return;
             T* a0 = (T*)pa, b0 = (T*)pb, c0 = (T*)pc;
             if (splitN)
@@ -87,21 +98,30 @@ internal static unsafe class PackedGemm
             {
                 int kc = Math.Min(kcMax, k - pc);
                 T betaNow = pc == 0 ? beta : T.One;
-                GemmPacking.PackB(transB, transB ? b + jc + pc * ldb : b + pc + jc * ldb, ldb, kc, nc, packedB);
+                T* bBlock = transB ? b + jc + pc * ldb : b + pc + jc * ldb;
                 for (int ic = 0; ic < m; ic += mcMax)
                 {
                     int mc = Math.Min(mcMax, m - ic);
                     GemmPacking.PackA(transA, transA ? a + pc + ic * lda : a + ic + pc * lda, lda, mc, kc, packedA);
-                    Macro(mc, nc, kc, packedA, packedB, c + ic + jc * ldc, ldc, alpha, betaNow, edge);
+                    // Columns of B (no transpose) are packed panel by panel by the first row block, right
+                    // before use and with the next panel prefetched, so reading B from memory overlaps
+                    // the arithmetic; rows of Bᵀ are better packed as a whole block, streaming.
+                    if (ic == 0 && transB)
+                        GemmPacking.PackBRows(bBlock, ldb, kc, nc, packedB);
+                    Macro(ic == 0 && !transB ? bBlock : null, ldb, mc, nc, kc, packedA, packedB,
+                        c + ic + jc * ldc, ldc, alpha, betaNow, edge);
                 }
             }
         }
     }
 
-    /// <summary>Sweeps the micro-kernel over an mc×nc block of C; partial edge tiles go through a scratch tile.</summary>
+    /// <summary>
+    /// Sweeps the micro-kernel over an mc×nc block of C; partial edge tiles go through a scratch tile.
+    /// With <paramref name="bSource"/> set (columns of an untransposed B), each B panel is packed from it first.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Macro<T>(int mc, int nc, int kc, T* packedA, T* packedB, T* c, nint ldc,
-        T alpha, T beta, T* edge)
+    private static void Macro<T>(T* bSource, nint ldb, int mc, int nc, int kc,
+        T* packedA, T* packedB, T* c, nint ldc, T alpha, T beta, T* edge)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int mr = GemmMicroKernel.Mr<T>(), nr = GemmMicroKernel.Nr;
@@ -109,6 +129,12 @@ internal static unsafe class PackedGemm
         {
             int cols = Math.Min(nr, nc - j);
             T* bp = packedB + (nint)j * kc;
+            if (bSource != null)
+            {
+                if (UsePrefetch && j + nr < nc)
+                    GemmPacking.PrefetchBColumns(bSource + (j + nr) * ldb, ldb, kc, Math.Min(nr, nc - j - nr));
+                GemmPacking.PackBPanel(false, bSource + j * ldb, ldb, kc, cols, bp);
+            }
             for (int i = 0; i < mc; i += mr)
             {
                 int rows = Math.Min(mr, mc - i);

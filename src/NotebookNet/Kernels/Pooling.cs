@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace NotebookNet.Kernels;
 
@@ -16,25 +18,7 @@ public static class Pooling
         int o = 0;
         if (k == 2 && s == 2 && g.Padding == 0)
         {
-            for (int c = 0; c < g.Channels; c++)
-            {
-                int plane = c * h * w;
-                for (int oy = 0; oy < oh; oy++)
-                {
-                    int top = plane + 2 * oy * w;
-                    for (int ox = 0; ox < ow; ox++, o++)
-                    {
-                        int i0 = top + 2 * ox, i1 = i0 + 1, i2 = i0 + w, i3 = i2 + 1;
-                        int best = i0;
-                        T max = image[i0];
-                        if (image[i1] > max || T.IsNaN(image[i1])) { best = i1; max = image[i1]; }
-                        if (image[i2] > max || T.IsNaN(image[i2])) { best = i2; max = image[i2]; }
-                        if (image[i3] > max || T.IsNaN(image[i3])) { best = i3; max = image[i3]; }
-                        output[o] = max;
-                        argMax[o] = best;
-                    }
-                }
-            }
+            MaxForward2x2(image, g, output, argMax);
             return;
         }
         for (int c = 0; c < g.Channels; c++)
@@ -67,10 +51,48 @@ public static class Pooling
         }
     }
 
+    // The common 2x2 window: compare-and-select without branches (random data makes branches mispredict
+    // half the time); a NaN anywhere in the window is passed on explicitly.
+    private static void MaxForward2x2<T>(ReadOnlySpan<T> image, in ConvGeometry g, Span<T> output, Span<int> argMax)
+        where T : struct, IFloatingPointIeee754<T>
+    {
+        int h = g.Height, w = g.Width, oh = g.OutHeight, ow = g.OutWidth;
+        if (image.Length < g.ImageSize || output.Length < g.Channels * oh * ow || argMax.Length < g.Channels * oh * ow)
+            throw new ArgumentException($"MaxPooling 2x2 of {g.Channels}x{h}x{w}: buffers too small.");
+        ref T x = ref MemoryMarshal.GetReference(image);
+        ref T y = ref MemoryMarshal.GetReference(output);
+        ref int am = ref MemoryMarshal.GetReference(argMax);
+        int o = 0;
+        for (int c = 0; c < g.Channels; c++)
+            for (int oy = 0; oy < oh; oy++)
+            {
+                int top = (c * h + 2 * oy) * w;
+                for (int ox = 0; ox < ow; ox++, o++)
+                {
+                    int i = top + 2 * ox;
+                    // Indices are chosen with 0/1 comparison results and the values loaded from them,
+                    // so nothing depends on a branch.
+                    int iu = i + Bit(Unsafe.Add(ref x, i + 1) > Unsafe.Add(ref x, i));
+                    int il = i + w + Bit(Unsafe.Add(ref x, i + w + 1) > Unsafe.Add(ref x, i + w));
+                    int best = iu + (il - iu) * Bit(Unsafe.Add(ref x, il) > Unsafe.Add(ref x, iu));
+                    T max = Unsafe.Add(ref x, best);
+                    if ((Bit(T.IsNaN(Unsafe.Add(ref x, i))) | Bit(T.IsNaN(Unsafe.Add(ref x, i + 1))) |
+                         Bit(T.IsNaN(Unsafe.Add(ref x, i + w))) | Bit(T.IsNaN(Unsafe.Add(ref x, i + w + 1)))) != 0)
+                        max = T.NaN;
+                    Unsafe.Add(ref y, o) = max;
+                    Unsafe.Add(ref am, o) = best;
+                }
+            }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Bit(bool value) => Unsafe.As<bool, byte>(ref value);
+
     /// <summary>Adds each output gradient to the input position that won its window; clear <paramref name="inputGradient"/> first.</summary>
     public static void MaxBackward<T>(ReadOnlySpan<T> outputGradient, ReadOnlySpan<int> argMax, Span<T> inputGradient)
         where T : struct, IFloatingPointIeee754<T>
     {
+        if (argMax.Length < outputGradient.Length) throw new ArgumentException("MaxBackward: fewer indices than gradients.");
         for (int o = 0; o < outputGradient.Length; o++) inputGradient[argMax[o]] += outputGradient[o];
     }
 }

@@ -54,4 +54,41 @@ public static class SpanMath
         }
         for (; i < x.Length; i++) z[i] = x[i] * y[i];
     }
+
+    /// <summary>y = max(x, 0); NaN stays NaN.</summary>
+    public static void Relu<T>(ReadOnlySpan<T> x, Span<T> y) where T : struct, IFloatingPointIeee754<T>
+    {
+        if (x.Length != y.Length) throw new ArgumentException($"Relu: lengths {x.Length} and {y.Length} differ.");
+        int i = 0;
+        if (Vector.IsHardwareAccelerated && Vector<T>.IsSupported)
+        {
+            var xv = MemoryMarshal.Cast<T, Vector<T>>(x);
+            var yv = MemoryMarshal.Cast<T, Vector<T>>(y);
+            // x where x > 0 or x is NaN (x ≠ x), else 0.
+            for (int v = 0; v < xv.Length; v++)
+            {
+                var xs = xv[v];
+                var keep = Vector.GreaterThan(xs, Vector<T>.Zero) | ~Vector.Equals(xs, xs);
+                yv[v] = Vector.ConditionalSelect(keep, xs, Vector<T>.Zero);
+            }
+            i = xv.Length * Vector<T>.Count;
+        }
+        for (; i < x.Length; i++) y[i] = T.Max(x[i], T.Zero);
+    }
+
+    /// <summary>y = 1 where x &gt; 0, else 0 (the derivative of ReLU, 0 at 0).</summary>
+    public static void Step<T>(ReadOnlySpan<T> x, Span<T> y) where T : struct, IFloatingPointIeee754<T>
+    {
+        if (x.Length != y.Length) throw new ArgumentException($"Step: lengths {x.Length} and {y.Length} differ.");
+        int i = 0;
+        if (Vector.IsHardwareAccelerated && Vector<T>.IsSupported)
+        {
+            var xv = MemoryMarshal.Cast<T, Vector<T>>(x);
+            var yv = MemoryMarshal.Cast<T, Vector<T>>(y);
+            for (int v = 0; v < xv.Length; v++)
+                yv[v] = Vector.ConditionalSelect(Vector.GreaterThan(xv[v], Vector<T>.Zero), Vector<T>.One, Vector<T>.Zero);
+            i = xv.Length * Vector<T>.Count;
+        }
+        for (; i < x.Length; i++) y[i] = x[i] > T.Zero ? T.One : T.Zero;
+    }
 }

@@ -11,7 +11,8 @@ namespace NotebookNet.Layers;
 /// <c>out = ⌊(in + 2·padding − kernelSize) / stride⌋ + 1</c>.
 /// <para>
 /// For each image, im2col lays every window out as a row of a (positions × C·k·k) matrix, and the whole
-/// convolution becomes one product with the (depth × C·k·k) weight matrix (<see cref="Blas.Gemm{T}"/>).
+/// convolution becomes one product with the (depth × C·k·k) weight matrix (<see cref="Blas.Gemm{T}"/>, or
+/// <see cref="SmallConv"/> when there are so few weights that packing for a GEMM costs more than the product).
 /// The backward pass reuses the same column matrix for ∂L/∂W and scatters ∂L/∂columns back with col2im.
 /// Images are split between the cores.
 /// </para>
@@ -24,6 +25,12 @@ public sealed class Convolutional<T> : Layer<T>, IShapedLayer where T : struct, 
     private readonly ConvGeometry _geometry;
     private readonly MatrixCache<T> _output = new(), _inputGradient = new();
     private readonly T[]?[] _columns, _columnGradients, _weightGradients, _biasGradients;
+
+    // The column matrices of the last forward pass, kept for the backward pass when they are small enough
+    // (a few megabytes for MNIST-sized layers); larger ones are rebuilt image by image.
+    private const long MaxCachedColumns = 8L << 20;
+    private T[] _cachedColumns = [];
+    private bool _columnsCached;
 
     /// <summary>
     /// The tutorial family's <c>Convolutional(input_shape, kernel_size, depth)</c>, plus stride and zero padding.
@@ -91,14 +98,25 @@ public sealed class Convolutional<T> : Layer<T>, IShapedLayer where T : struct, 
         var y = MatrixData.Of(output);
         var w = MatrixData.Of(Weights);
         var b = MatrixData.Of(Bias);
-        int workers = BatchParallel.Workers(n, (long)p * patch * depth);
+        long columnsPerImage = (long)p * patch;
+        _columnsCached = n * columnsPerImage <= MaxCachedColumns;
+        if (_columnsCached && _cachedColumns.Length != n * columnsPerImage) _cachedColumns = new T[n * columnsPerImage];
+        var cached = _cachedColumns;
+        bool cache = _columnsCached, small = depth * patch <= SmallConv.MaxWeights;
+        int workers = BatchParallel.Workers(n, columnsPerImage * depth);
         BatchParallel.For(n, workers, (worker, start, end) =>
         {
-            var columns = Buffer(_columns, worker, p * patch);
+            var buffer = cache ? null : Buffer(_columns, worker, p * patch);
             for (int i = start; i < end; i++)
             {
+                var columns = cache ? cached.AsSpan(i * p * patch, p * patch) : buffer;
                 Im2Col.Forward<T>(x.AsSpan(i * g.ImageSize, g.ImageSize), g, columns);
                 var yi = y.AsSpan(i * outSize, outSize);
+                if (small)
+                {
+                    SmallConv.Forward<T>(columns, p, patch, w, b, depth, yi);
+                    continue;
+                }
                 for (int f = 0; f < depth; f++) yi.Slice(f * p, p).Fill(b[f]);
                 // (positions × depth) = columns (positions × C·k·k) · Wᵀ: channel f's map is column f, contiguous (CHW).
                 Blas.Gemm(false, true, p, depth, patch, T.One, columns, p, w, depth, T.One, yi, p);
@@ -122,10 +140,13 @@ public sealed class Convolutional<T> : Layer<T>, IShapedLayer where T : struct, 
         var dw = MatrixData.Of(_weights.Gradient);
         var db = MatrixData.Of(_bias.Gradient);
         if (!needInput) Array.Clear(dx);
+        bool cached = _columnsCached && _cachedColumns.Length == (long)n * p * patch;
+        var saved = _cachedColumns;
+        bool small = depth * patch <= SmallConv.MaxWeights;
         int workers = BatchParallel.Workers(n, (long)p * patch * depth * (needInput ? 2 : 1));
         BatchParallel.For(n, workers, (worker, start, end) =>
         {
-            var columns = Buffer(_columns, worker, p * patch);
+            var buffer = cached ? null : Buffer(_columns, worker, p * patch);
             var columnGradient = needInput ? Buffer(_columnGradients, worker, p * patch) : null;
             // Worker 0 writes straight into the parameter gradients; the others into their own, summed below.
             var dwWorker = worker == 0 ? dw : Buffer(_weightGradients, worker, dw.Length);
@@ -135,10 +156,19 @@ public sealed class Convolutional<T> : Layer<T>, IShapedLayer where T : struct, 
             for (int i = start; i < end; i++)
             {
                 var dyi = dy.AsSpan(i * outSize, outSize);
-                Im2Col.Forward<T>(x.AsSpan(i * g.ImageSize, g.ImageSize), g, columns);
+                Span<T> columns;
+                if (cached)
+                    columns = saved.AsSpan(i * p * patch, p * patch);
+                else
+                    Im2Col.Forward<T>(x.AsSpan(i * g.ImageSize, g.ImageSize), g, columns = buffer);
                 // ∂L/∂W (depth × C·k·k) += ∂L/∂Yᵀ (depth × positions) · columns
-                Blas.Gemm(true, false, depth, patch, p, T.One, dyi, p, columns, p, T.One, dwWorker, depth);
-                for (int f = 0; f < depth; f++) dbWorker[f] += SpanMath.Sum<T>(dyi.Slice(f * p, p));
+                if (small)
+                    SmallConv.WeightGradient<T>(dyi, columns, p, patch, depth, dwWorker, dbWorker);
+                else
+                {
+                    Blas.Gemm(true, false, depth, patch, p, T.One, dyi, p, columns, p, T.One, dwWorker, depth);
+                    for (int f = 0; f < depth; f++) dbWorker[f] += SpanMath.Sum<T>(dyi.Slice(f * p, p));
+                }
                 if (columnGradient is null) continue;
                 // ∂L/∂columns (positions × C·k·k) = ∂L/∂Y (positions × depth) · W
                 Blas.Gemm(false, false, p, patch, depth, T.One, dyi, p, w, depth, T.Zero, columnGradient, p);

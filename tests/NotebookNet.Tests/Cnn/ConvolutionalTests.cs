@@ -39,6 +39,8 @@ public class ConvolutionalTests
     [InlineData(4, 8, 5, 2, 5, 3, 1, 1)]
     [InlineData(2, 6, 6, 1, 3, 1, 0, 4)]
     [InlineData(1, 5, 5, 5, 2, 1, 0, 3)]
+    [InlineData(3, 11, 10, 3, 16, 1, 1, 2)]
+    [InlineData(1, 28, 28, 5, 32, 1, 2, 1)]
     public void Forward_matches_the_direct_loop(int c, int h, int w, int k, int depth, int stride, int padding, int batch)
     {
         var rng = new Rng(7);
@@ -61,37 +63,49 @@ public class ConvolutionalTests
         Assert.Equal((4, 4, 3), new Convolutional<double>((3, 7, 6), 3, 4, stride: 2, padding: 1).OutputShape);
     }
 
-    [Fact]
-    public void Gradients_with_stride_2_padding_1_and_three_channels_match_central_differences()
+    // Depth 6 × patch 27 = 162 weights goes through Blas.Gemm; depth 2 and 4 through the direct SmallConv products.
+    [Theory]
+    [InlineData(6)]
+    [InlineData(4)]
+    public void Gradients_with_stride_2_padding_1_and_three_channels_match_central_differences(int depth)
     {
         var rng = new Rng(1);
-        var conv = new Convolutional<double>((3, 7, 6), 3, 4, stride: 2, padding: 1, rng: rng);
+        var conv = new Convolutional<double>((3, 7, 6), 3, depth, stride: 2, padding: 1, rng: rng);
         MatrixData.Of(conv.Bias).AsSpan().Fill(0.1);
         GradientCheck.Layer(conv, GradientCheck.Random(3 * 7 * 6, 2, rng), rng);
     }
 
-    [Fact]
-    public void Gradients_without_padding_match_central_differences()
+    [Theory]
+    [InlineData(3)]
+    [InlineData(8)]
+    public void Gradients_without_padding_match_central_differences(int depth)
     {
         var rng = new Rng(2);
-        var conv = new Convolutional<double>((2, 6, 5), 3, 3, rng: rng);
+        var conv = new Convolutional<double>((2, 6, 5), 3, depth, rng: rng);
         GradientCheck.Layer(conv, GradientCheck.Random(2 * 6 * 5, 3, rng), rng);
     }
 
-    [Fact]
-    public void Gradients_with_a_kernel_larger_than_the_stride_and_wide_padding_match()
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Gradients_with_a_kernel_larger_than_the_stride_and_wide_padding_match(int depth)
     {
         var rng = new Rng(3);
-        var conv = new Convolutional<double>((2, 5, 5), 5, 2, stride: 3, padding: 2, rng: rng);
+        var conv = new Convolutional<double>((2, 5, 5), 5, depth, stride: 3, padding: 2, rng: rng);
         GradientCheck.Layer(conv, GradientCheck.Random(2 * 5 * 5, 2, rng), rng);
     }
 
     [Fact]
     public void A_large_batch_split_between_cores_gives_the_sum_of_per_image_gradients()
     {
+        foreach (int depth in new[] { 8, 3 }) LargeBatch(depth);
+    }
+
+    private static void LargeBatch(int depth)
+    {
         var rng = new Rng(4);
-        var conv = new Convolutional<double>((3, 12, 12), 3, 8, padding: 1, rng: rng);
-        int n = 48, outSize = 8 * 12 * 12;
+        var conv = new Convolutional<double>((3, 12, 12), 3, depth, padding: 1, rng: rng);
+        int n = 48, outSize = depth * 12 * 12;
         var x = GradientCheck.Random(3 * 12 * 12, n, rng);
         var dy = GradientCheck.Random(outSize, n, rng);
         var y = conv.Forward(x).Clone();

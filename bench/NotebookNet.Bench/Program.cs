@@ -1,0 +1,57 @@
+using System.Globalization;
+using NotebookNet.Bench;
+
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+
+const string Usage = """
+    notebooknet-bench <command> [options]   (run it through bench/run.sh on a fresh machine)
+
+      seed   the tutorial's experiment, ours vs the tutorial's NumPy code, same seed
+             --seed 0 --epochs 100 --limit 1000 --repeat 3 --numpy-repeat 1 --numpy-threads N --no-numpy --python /usr/bin/python3
+      cnn    small CNN and LeNet-5, ours vs TorchSharp (2 threads)
+             --net small|lenet|all --epochs 1 --limit 60000 --seed 0 --threads 2 --no-torch --no-ours
+      gemm   GemmBenchmark (our kernels) and torch.matmul float32 1024³
+             --threads 2 --repeat 20 --no-torch
+      all    seed, cnn and gemm with their defaults
+    common:  --data DIR (default: data/mnist above the current folder)
+    """;
+
+if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+{
+    Console.WriteLine(Usage);
+    return args.Length == 0 ? 2 : 0;
+}
+
+try
+{
+    Console.WriteLine(Machine.Describe());
+    var options = new Options(args[0], args[1..]);
+    switch (args[0])
+    {
+        case "seed": SeedBenchmark.Run(options, Console.Out); break;
+        case "cnn": CnnBenchmark.Run(options, Console.Out); break;
+        case "gemm": GemmCommand.Run(options, Console.Out); break;
+        case "all":
+            var data = options.String("data");
+            options.RejectUnknown();
+            string[] common = data is null ? [] : ["--data", data];
+            SeedBenchmark.Run(new Options("seed", common), Console.Out);
+            Console.WriteLine();
+            CnnBenchmark.Run(new Options("cnn", common), Console.Out);
+            Console.WriteLine();
+            GemmCommand.Run(new Options("gemm", []), Console.Out);
+            break;
+        default:
+            Console.Error.WriteLine($"Unknown command '{args[0]}'.");
+            Console.Error.WriteLine(Usage);
+            return 2;
+    }
+    return 0;
+}
+catch (Exception e) when (e is ArgumentException or IOException or InvalidOperationException)
+{
+    Console.Error.WriteLine($"error: {e.Message}");
+    return 1;
+}
