@@ -16,7 +16,7 @@ public static class SeedCommand
     public static int Run(string[] args)
     {
         var options = new Options(args);
-        uint seed = (uint)options.Int("seed", 0);
+        uint seed = (uint)options.Int("seed", 2);
         int epochs = options.Int("epochs", 100), trainLimit = options.Int("train", 1000), testLimit = options.Int("test", 20);
         double learningRate = options.Double("learning-rate", 0.1);
 

@@ -8,7 +8,7 @@ namespace NotebookNet.Tests.Training;
 /// <summary>The tutorial's own experiment on the real data, held against where NumPy's reruns of it land.</summary>
 public class SeedExperimentTests
 {
-    public const uint Seed = 1;
+    public const uint Seed = 2; // the seed notebook 08 and `notebooknet seed` use
 
     [Fact]
     public void Tutorial_experiment_lands_in_numpys_band()
