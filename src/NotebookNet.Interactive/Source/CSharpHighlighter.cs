@@ -5,7 +5,7 @@ namespace NotebookNet.Interactive.SourceCode;
 /// <summary>Colours C# with inline styles (Visual Studio's light palette), line by line, with line numbers.</summary>
 internal static class CSharpHighlighter
 {
-    private const string LineNumberStyle = "color:#999;user-select:none;-webkit-user-select:none;display:inline-block;text-align:right;padding-right:1em";
+    private const string LineNumberStyle = "color:#999;user-select:none;-webkit-user-select:none;display:inline-block;text-align:right;padding-right:1em;box-sizing:content-box;white-space:nowrap";
 
     /// <summary>The inner HTML of <c>&lt;code&gt;</c> for <paramref name="text"/>, numbering lines from <paramref name="firstLine"/>.</summary>
     public static string Highlight(string text, int firstLine, int numberWidth)
