@@ -19,7 +19,6 @@ internal static unsafe class PackedGemm
 
     /// <summary>More threads than this gain nothing on the small products a notebook runs.</summary>
     private const int MaxThreads = 8;
-    internal static bool UsePrefetch = true;
 
     /// <summary>Fewest micro-tiles (along the split dimension) per parallel chunk.</summary>
     private const int MinChunkTiles = 4;
@@ -82,11 +81,20 @@ internal static unsafe class PackedGemm
     {
         int mr = GemmMicroKernel.Mr<T>(), nr = GemmMicroKernel.Nr;
         int mcMax = Mc<T>(), ncMax = Nc<T>();
-        // Balanced depth blocks: k = 300 becomes 150 + 150, not 256 + 44.
-        int kBlocks = (k + Kc - 1) / Kc;
-        int kcMax = (k + kBlocks - 1) / kBlocks;
         int ncAlloc = (Math.Min(n, ncMax) + nr - 1) / nr * nr;
         int mcAlloc = (Math.Min(m, mcMax) + mr - 1) / mr * mr;
+        int kcLimit = Kc;
+        if (!transB && m <= mcMax)
+        {
+            // One row block (the CNN's few output channels): B is streamed once from memory, panel by panel.
+            // Deeper blocks make each B column one long run the micro-kernel can prefetch linearly, as long
+            // as the A block stays within half of L2 and a B micro-panel within L1.
+            int deep = 256 * 1024 / sizeof(T) / mcAlloc;
+            kcLimit = Math.Clamp(deep, Kc, 4096 / sizeof(T));
+        }
+        // Balanced depth blocks: k = 300 becomes 150 + 150, not 256 + 44.
+        int kBlocks = (k + kcLimit - 1) / kcLimit;
+        int kcMax = (k + kBlocks - 1) / kBlocks;
         T* packedA = ScratchBuffer<T>.Slot0(mcAlloc * kcMax);
         T* packedB = ScratchBuffer<T>.Slot1(ncAlloc * kcMax);
         T* edge = stackalloc T[2 * 8 * GemmMicroKernel.Nr];
@@ -129,10 +137,18 @@ internal static unsafe class PackedGemm
         {
             int cols = Math.Min(nr, nc - j);
             T* bp = packedB + (nint)j * kc;
+            T* prefetch = bp;
             if (bSource != null)
             {
-                if (UsePrefetch && j + nr < nc)
-                    GemmPacking.PrefetchBColumns(bSource + (j + nr) * ldb, ldb, kc, Math.Min(nr, nc - j - nr));
+                if (j + nr < nc)
+                {
+                    // When the block spans whole columns of B the next panel is one contiguous run, which
+                    // the micro-kernel prefetches a little per k step; otherwise ask for it all at once.
+                    if (ldb == kc)
+                        prefetch = bSource + (j + nr) * ldb;
+                    else
+                        GemmPacking.PrefetchBColumns(bSource + (j + nr) * ldb, ldb, kc, Math.Min(nr, nc - j - nr));
+                }
                 GemmPacking.PackBPanel(false, bSource + j * ldb, ldb, kc, cols, bp);
             }
             for (int i = 0; i < mc; i += mr)
@@ -142,11 +158,11 @@ internal static unsafe class PackedGemm
                 T* cij = c + i + j * ldc;
                 if (rows == mr && cols == nr)
                 {
-                    GemmMicroKernel.Run(kc, ap, bp, cij, ldc, alpha, beta);
+                    GemmMicroKernel.Run(kc, ap, bp, cij, ldc, alpha, beta, prefetch);
                     continue;
                 }
 
-                GemmMicroKernel.Run(kc, ap, bp, edge, mr, T.One, T.Zero);
+                GemmMicroKernel.Run(kc, ap, bp, edge, mr, T.One, T.Zero, prefetch);
                 for (int jj = 0; jj < cols; jj++)
                 {
                     T* src = edge + jj * mr;
