@@ -47,9 +47,9 @@ internal static unsafe class PackedGemm
             extent = splitN ? n : m;
             unit = splitN ? nr : mr;
             units = (extent + unit - 1) / unit;
-            // Two chunks per thread: on a shared machine a thread that loses its core for a while
-            // does not leave the other idle at the end.
-            chunks = Math.Min(threads * 2, units / MinChunkTiles);
+            // One chunk per thread: every extra chunk re-reads the shared operand, which for the CNN's
+            // products (a weight-gradient A of several MB) comes from memory.
+            chunks = Math.Min(threads, units / MinChunkTiles);
         }
         if (chunks < 2)
         {
