@@ -84,7 +84,10 @@ internal static unsafe class PackedGemm
         int ncAlloc = (Math.Min(n, ncMax) + nr - 1) / nr * nr;
         int mcAlloc = (Math.Min(m, mcMax) + mr - 1) / mr * mr;
         int kcLimit = Kc;
-        if (!transB && m <= mcMax)
+        // With a single row block and untransposed B, each B panel is used right after it is packed and
+        // never again, so one L1-sized panel buffer is reused instead of writing out the whole block.
+        bool panelAtATime = !transB && m <= mcMax;
+        if (panelAtATime)
         {
             // One row block (the CNN's few output channels): B is streamed once from memory, panel by panel.
             // Deeper blocks make each B column one long run the micro-kernel can prefetch linearly, as long
@@ -96,7 +99,7 @@ internal static unsafe class PackedGemm
         int kBlocks = (k + kcLimit - 1) / kcLimit;
         int kcMax = (k + kBlocks - 1) / kBlocks;
         T* packedA = ScratchBuffer<T>.Slot0(mcAlloc * kcMax);
-        T* packedB = ScratchBuffer<T>.Slot1(ncAlloc * kcMax);
+        T* packedB = ScratchBuffer<T>.Slot1((panelAtATime ? nr : ncAlloc) * kcMax);
         T* edge = stackalloc T[2 * 8 * GemmMicroKernel.Nr];
 
         for (int jc = 0; jc < n; jc += ncMax)
@@ -116,7 +119,7 @@ internal static unsafe class PackedGemm
                     // the arithmetic; rows of Bᵀ are better packed as a whole block, streaming.
                     if (ic == 0 && transB)
                         GemmPacking.PackBRows(bBlock, ldb, kc, nc, packedB);
-                    Macro(ic == 0 && !transB ? bBlock : null, ldb, mc, nc, kc, packedA, packedB,
+                    Macro(ic == 0 && !transB ? bBlock : null, !panelAtATime, ldb, mc, nc, kc, packedA, packedB,
                         c + ic + jc * ldc, ldc, alpha, betaNow, edge);
                 }
             }
@@ -125,10 +128,12 @@ internal static unsafe class PackedGemm
 
     /// <summary>
     /// Sweeps the micro-kernel over an mc×nc block of C; partial edge tiles go through a scratch tile.
-    /// With <paramref name="bSource"/> set (columns of an untransposed B), each B panel is packed from it first.
+    /// With <paramref name="bSource"/> set (columns of an untransposed B), each B panel is packed from it first,
+    /// into its place in <paramref name="packedB"/> when <paramref name="keepPanels"/> (later row blocks reuse it)
+    /// or else into the one panel <paramref name="packedB"/> holds.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Macro<T>(T* bSource, nint ldb, int mc, int nc, int kc,
+    private static void Macro<T>(T* bSource, bool keepPanels, nint ldb, int mc, int nc, int kc,
         T* packedA, T* packedB, T* c, nint ldc, T alpha, T beta, T* edge)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -136,7 +141,7 @@ internal static unsafe class PackedGemm
         for (int j = 0; j < nc; j += nr)
         {
             int cols = Math.Min(nr, nc - j);
-            T* bp = packedB + (nint)j * kc;
+            T* bp = keepPanels ? packedB + (nint)j * kc : packedB;
             T* prefetch = bp;
             if (bSource != null)
             {
