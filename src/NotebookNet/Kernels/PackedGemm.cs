@@ -6,8 +6,9 @@ namespace NotebookNet.Kernels;
 /// <summary>
 /// Cache-blocked GEMM in the Goto/BLIS style for float and double: op(B) is packed in Kc×Nc blocks
 /// (kept in L3), op(A) in Mc×Kc blocks (kept in L2), and the micro-kernel sweeps Mr×Nr tiles of C while
-/// one Kc×Nr B panel sits in L1. Big products are split over the cores by columns (or rows) of C,
-/// each part running the serial algorithm with its own packing buffers.
+/// one Kc×Nr B panel sits in L1. Products with a single row block (the CNN's few output channels) stream
+/// B instead: one panel is packed, used and replaced while the next is prefetched. Big products are split
+/// over the cores by columns (or rows) of C, each part running the serial algorithm with its own buffers.
 /// </summary>
 internal static unsafe class PackedGemm
 {
@@ -100,7 +101,7 @@ internal static unsafe class PackedGemm
         int kcMax = (k + kBlocks - 1) / kBlocks;
         T* packedA = ScratchBuffer<T>.Slot0(mcAlloc * kcMax);
         T* packedB = ScratchBuffer<T>.Slot1((panelAtATime ? nr : ncAlloc) * kcMax);
-        T* edge = stackalloc T[2 * 8 * GemmMicroKernel.Nr];
+        T* edge = stackalloc T[16 * GemmMicroKernel.Nr]; // Mr ≤ 16 (16 floats, 8 doubles)
 
         for (int jc = 0; jc < n; jc += ncMax)
         {
