@@ -6,20 +6,23 @@ namespace NotebookNet.Kernels;
 /// <summary>
 /// Cache-blocked GEMM in the Goto/BLIS style for float and double: op(B) is packed in Kc×Nc blocks
 /// (kept in L3), op(A) in Mc×Kc blocks (kept in L2), and the micro-kernel sweeps Mr×Nr tiles of C while
-/// one Kc×Nr B panel sits in L1. Big products are split over the cores by columns (or rows) of C,
-/// each part running the serial algorithm with its own packing buffers.
+/// one Kc×Nr B panel sits in L1. Products with a single row block (the CNN's few output channels) stream
+/// B instead: one panel is packed, used and replaced while the next is prefetched. Big products are split
+/// over the cores by columns (or rows) of C, each part running the serial algorithm with its own buffers.
 /// </summary>
 internal static unsafe class PackedGemm
 {
     /// <summary>Depth of one packed block: a Kc×Nr B panel plus a Kc×Mr A panel stay in L1.</summary>
     private const int Kc = 256;
 
-    /// <summary>Below this many flops (2·m·n·k) waking a second thread costs more than it saves.</summary>
-    internal const long ParallelFlops = 1L << 22;
+    /// <summary>
+    /// Below this many flops (2·m·n·k, ~100 µs on one core) handing half to a second thread costs more than
+    /// it saves: on this shared VM two 20 µs halves under Parallel.For took ~50 µs whenever the other core was busy.
+    /// </summary>
+    internal const long ParallelFlops = 1L << 23;
 
     /// <summary>More threads than this gain nothing on the small products a notebook runs.</summary>
     private const int MaxThreads = 8;
-    internal static bool UsePrefetch = true;
 
     /// <summary>Fewest micro-tiles (along the split dimension) per parallel chunk.</summary>
     private const int MinChunkTiles = 4;
@@ -48,9 +51,9 @@ internal static unsafe class PackedGemm
             extent = splitN ? n : m;
             unit = splitN ? nr : mr;
             units = (extent + unit - 1) / unit;
-            // Two chunks per thread: on a shared machine a thread that loses its core for a while
-            // does not leave the other idle at the end.
-            chunks = Math.Min(threads * 2, units / MinChunkTiles);
+            // One chunk per thread: every extra chunk re-reads the shared operand, which for the CNN's
+            // products (a weight-gradient A of several MB) comes from memory.
+            chunks = Math.Min(threads, units / MinChunkTiles);
         }
         if (chunks < 2)
         {
@@ -82,14 +85,26 @@ internal static unsafe class PackedGemm
     {
         int mr = GemmMicroKernel.Mr<T>(), nr = GemmMicroKernel.Nr;
         int mcMax = Mc<T>(), ncMax = Nc<T>();
-        // Balanced depth blocks: k = 300 becomes 150 + 150, not 256 + 44.
-        int kBlocks = (k + Kc - 1) / Kc;
-        int kcMax = (k + kBlocks - 1) / kBlocks;
         int ncAlloc = (Math.Min(n, ncMax) + nr - 1) / nr * nr;
         int mcAlloc = (Math.Min(m, mcMax) + mr - 1) / mr * mr;
+        int kcLimit = Kc;
+        // With a single row block and untransposed B, each B panel is used right after it is packed and
+        // never again, so one L1-sized panel buffer is reused instead of writing out the whole block.
+        bool panelAtATime = !transB && m <= mcMax;
+        if (panelAtATime)
+        {
+            // One row block (the CNN's few output channels): B is streamed once from memory, panel by panel.
+            // Deeper blocks make each B column one long run the micro-kernel can prefetch linearly, as long
+            // as the A block stays within half of L2 and a B micro-panel within L1.
+            int deep = 256 * 1024 / sizeof(T) / mcAlloc;
+            kcLimit = Math.Clamp(deep, Kc, 4096 / sizeof(T));
+        }
+        // Balanced depth blocks: k = 300 becomes 150 + 150, not 256 + 44.
+        int kBlocks = (k + kcLimit - 1) / kcLimit;
+        int kcMax = (k + kBlocks - 1) / kBlocks;
         T* packedA = ScratchBuffer<T>.Slot0(mcAlloc * kcMax);
-        T* packedB = ScratchBuffer<T>.Slot1(ncAlloc * kcMax);
-        T* edge = stackalloc T[2 * 8 * GemmMicroKernel.Nr];
+        T* packedB = ScratchBuffer<T>.Slot1((panelAtATime ? nr : ncAlloc) * kcMax);
+        T* edge = stackalloc T[16 * GemmMicroKernel.Nr]; // Mr ≤ 16 (16 floats, 8 doubles)
 
         for (int jc = 0; jc < n; jc += ncMax)
         {
@@ -108,7 +123,7 @@ internal static unsafe class PackedGemm
                     // the arithmetic; rows of Bᵀ are better packed as a whole block, streaming.
                     if (ic == 0 && transB)
                         GemmPacking.PackBRows(bBlock, ldb, kc, nc, packedB);
-                    Macro(ic == 0 && !transB ? bBlock : null, ldb, mc, nc, kc, packedA, packedB,
+                    Macro(ic == 0 && !transB ? bBlock : null, !panelAtATime, ldb, mc, nc, kc, packedA, packedB,
                         c + ic + jc * ldc, ldc, alpha, betaNow, edge);
                 }
             }
@@ -117,10 +132,12 @@ internal static unsafe class PackedGemm
 
     /// <summary>
     /// Sweeps the micro-kernel over an mc×nc block of C; partial edge tiles go through a scratch tile.
-    /// With <paramref name="bSource"/> set (columns of an untransposed B), each B panel is packed from it first.
+    /// With <paramref name="bSource"/> set (columns of an untransposed B), each B panel is packed from it first,
+    /// into its place in <paramref name="packedB"/> when <paramref name="keepPanels"/> (later row blocks reuse it)
+    /// or else into the one panel <paramref name="packedB"/> holds.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Macro<T>(T* bSource, nint ldb, int mc, int nc, int kc,
+    private static void Macro<T>(T* bSource, bool keepPanels, nint ldb, int mc, int nc, int kc,
         T* packedA, T* packedB, T* c, nint ldc, T alpha, T beta, T* edge)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -128,11 +145,19 @@ internal static unsafe class PackedGemm
         for (int j = 0; j < nc; j += nr)
         {
             int cols = Math.Min(nr, nc - j);
-            T* bp = packedB + (nint)j * kc;
+            T* bp = keepPanels ? packedB + (nint)j * kc : packedB;
+            T* prefetch = bp;
             if (bSource != null)
             {
-                if (UsePrefetch && j + nr < nc)
-                    GemmPacking.PrefetchBColumns(bSource + (j + nr) * ldb, ldb, kc, Math.Min(nr, nc - j - nr));
+                if (j + nr < nc)
+                {
+                    // When the block spans whole columns of B the next panel is one contiguous run, which
+                    // the micro-kernel prefetches a little per k step; otherwise ask for it all at once.
+                    if (ldb == kc)
+                        prefetch = bSource + (j + nr) * ldb;
+                    else
+                        GemmPacking.PrefetchBColumns(bSource + (j + nr) * ldb, ldb, kc, Math.Min(nr, nc - j - nr));
+                }
                 GemmPacking.PackBPanel(false, bSource + j * ldb, ldb, kc, cols, bp);
             }
             for (int i = 0; i < mc; i += mr)
@@ -142,11 +167,11 @@ internal static unsafe class PackedGemm
                 T* cij = c + i + j * ldc;
                 if (rows == mr && cols == nr)
                 {
-                    GemmMicroKernel.Run(kc, ap, bp, cij, ldc, alpha, beta);
+                    GemmMicroKernel.Run(kc, ap, bp, cij, ldc, alpha, beta, prefetch);
                     continue;
                 }
 
-                GemmMicroKernel.Run(kc, ap, bp, edge, mr, T.One, T.Zero);
+                GemmMicroKernel.Run(kc, ap, bp, edge, mr, T.One, T.Zero, prefetch);
                 for (int jj = 0; jj < cols; jj++)
                 {
                     T* src = edge + jj * mr;

@@ -35,6 +35,11 @@ internal static unsafe class Vectors
     public static void RankOne<T>(int m, int n, T alpha, T* u, T* v, nint incv, T beta, T* c, nint ldc)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        if (beta == T.One)
+        {
+            AddOuter(m, n, alpha, u, v, incv, c, ldc);
+            return;
+        }
         nint w = Vector256<T>.Count;
         var vb = Vector256.Create(beta);
         for (int j = 0; j < n; j++, c += ldc)
@@ -42,18 +47,7 @@ internal static unsafe class Vectors
             T t = alpha * v[j * incv];
             var vt = Vector256.Create(t);
             nint i = 0;
-            if (beta == T.One)
-            {
-                for (; i + 2 * w <= m; i += 2 * w)
-                {
-                    Simd.MulAdd(Vector256.Load(u + i), vt, Vector256.Load(c + i)).Store(c + i);
-                    Simd.MulAdd(Vector256.Load(u + i + w), vt, Vector256.Load(c + i + w)).Store(c + i + w);
-                }
-                for (; i + w <= m; i += w)
-                    Simd.MulAdd(Vector256.Load(u + i), vt, Vector256.Load(c + i)).Store(c + i);
-                for (; i < m; i++) c[i] += u[i] * t;
-            }
-            else if (beta == T.Zero)
+            if (beta == T.Zero)
             {
                 for (; i + w <= m; i += w) (Vector256.Load(u + i) * vt).Store(c + i);
                 for (; i < m; i++) c[i] = u[i] * t;
@@ -64,6 +58,47 @@ internal static unsafe class Vectors
                     Simd.MulAdd(Vector256.Load(u + i), vt, Vector256.Load(c + i) * vb).Store(c + i);
                 for (; i < m; i++) c[i] = u[i] * t + beta * c[i];
             }
+        }
+    }
+
+    /// <summary>
+    /// C += (alpha·u)·vᵀ, two columns at a time so each u vector loaded serves two read-modify-writes of C:
+    /// the update is bound by L1↔L2 traffic on C (the tutorial's 40×784 weights live in L2).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void AddOuter<T>(int m, int n, T alpha, T* u, T* v, nint incv, T* c, nint ldc)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        nint w = Vector256<T>.Count;
+        int j = 0;
+        for (; j + 2 <= n; j += 2)
+        {
+            T t0 = alpha * v[j * incv], t1 = alpha * v[(j + 1) * incv];
+            var v0 = Vector256.Create(t0);
+            var v1 = Vector256.Create(t1);
+            T* c0 = c + j * ldc, c1 = c0 + ldc;
+            nint i = 0;
+            for (; i + w <= m; i += w)
+            {
+                var ui = Vector256.Load(u + i);
+                Simd.MulAdd(ui, v0, Vector256.Load(c0 + i)).Store(c0 + i);
+                Simd.MulAdd(ui, v1, Vector256.Load(c1 + i)).Store(c1 + i);
+            }
+            for (; i < m; i++)
+            {
+                c0[i] += u[i] * t0;
+                c1[i] += u[i] * t1;
+            }
+        }
+        if (j < n)
+        {
+            T t = alpha * v[j * incv];
+            var vt = Vector256.Create(t);
+            T* cj = c + j * ldc;
+            nint i = 0;
+            for (; i + w <= m; i += w)
+                Simd.MulAdd(Vector256.Load(u + i), vt, Vector256.Load(cj + i)).Store(cj + i);
+            for (; i < m; i++) cj[i] += u[i] * t;
         }
     }
 
