@@ -67,4 +67,39 @@ public static class Blas
         }
         ScalarBlas.Ger(m, n, alpha, x, y, a, lda);
     }
+
+    /// <summary>
+    /// y = Aᵀ·u, then A += alpha·u·vᵀ (A is m×n, u of length m, v and y of length n), in one pass over A.
+    /// y is computed from A before the update: this is a dense layer's backward step for one sample with
+    /// plain SGD (u = ∂L/∂output, v = the input, alpha = −learning rate, y = ∂L/∂input).
+    /// </summary>
+    public static void GemvTransposedThenGer<T>(int m, int n, T alpha, Span<T> a, int lda,
+        ReadOnlySpan<T> u, ReadOnlySpan<T> v, Span<T> y)
+        where T : struct, IFloatingPointIeee754<T>
+    {
+        BlasArguments.CheckGer(m, n, u.Length, v.Length, a.Length, lda);
+        if (y.Length < n) throw new ArgumentException($"y has {y.Length} elements, needs {n}.", nameof(y));
+        if (m == 0 || n == 0) return;
+        if (Simd.IsSupported && typeof(T) == typeof(float))
+        {
+            FusedBackward(m, n, Unsafe.As<T, float>(ref alpha), MemoryMarshal.Cast<T, float>(a), lda,
+                MemoryMarshal.Cast<T, float>(u), MemoryMarshal.Cast<T, float>(v), MemoryMarshal.Cast<T, float>(y));
+            return;
+        }
+        if (Simd.IsSupported && typeof(T) == typeof(double))
+        {
+            FusedBackward(m, n, Unsafe.As<T, double>(ref alpha), MemoryMarshal.Cast<T, double>(a), lda,
+                MemoryMarshal.Cast<T, double>(u), MemoryMarshal.Cast<T, double>(v), MemoryMarshal.Cast<T, double>(y));
+            return;
+        }
+        Gemm(true, false, n, 1, m, T.One, a, lda, u, m, T.Zero, y, n);
+        Ger(m, n, alpha, u, v, a, lda);
+    }
+
+    private static unsafe void FusedBackward<T>(int m, int n, T alpha, Span<T> a, int lda,
+        ReadOnlySpan<T> u, ReadOnlySpan<T> v, Span<T> y) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        fixed (T* pa = a, pu = u, pv = v, py = y)
+            Vectors.TransposedProductThenAddOuter(m, n, alpha, pu, pv, pa, lda, py);
+    }
 }

@@ -102,6 +102,51 @@ internal static unsafe class Vectors
         }
     }
 
+    /// <summary>
+    /// For each column j of A (m×n): y[j] = A[:, j]·u with the column as it was, then A[:, j] += (alpha·v[j])·u.
+    /// One pass over A instead of two: the per-sample backward step of a dense layer is bound by moving its
+    /// weights between L2 and the registers, so reading them once nearly halves its time.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void TransposedProductThenAddOuter<T>(int m, int n, T alpha, T* u, T* v, T* a, nint lda, T* y)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        nint w = Vector256<T>.Count;
+        for (int j = 0; j < n; j++, a += lda)
+        {
+            T t = alpha * v[j];
+            var vt = Vector256.Create(t);
+            var acc0 = Vector256<T>.Zero;
+            var acc1 = Vector256<T>.Zero;
+            nint i = 0;
+            for (; i + 2 * w <= m; i += 2 * w)
+            {
+                var u0 = Vector256.Load(u + i);
+                var u1 = Vector256.Load(u + i + w);
+                var a0 = Vector256.Load(a + i);
+                var a1 = Vector256.Load(a + i + w);
+                acc0 = Simd.MulAdd(a0, u0, acc0);
+                acc1 = Simd.MulAdd(a1, u1, acc1);
+                Simd.MulAdd(u0, vt, a0).Store(a + i);
+                Simd.MulAdd(u1, vt, a1).Store(a + i + w);
+            }
+            for (; i + w <= m; i += w)
+            {
+                var u0 = Vector256.Load(u + i);
+                var a0 = Vector256.Load(a + i);
+                acc0 = Simd.MulAdd(a0, u0, acc0);
+                Simd.MulAdd(u0, vt, a0).Store(a + i);
+            }
+            T dot = Vector256.Sum(acc0 + acc1);
+            for (; i < m; i++)
+            {
+                dot += a[i] * u[i];
+                a[i] += u[i] * t;
+            }
+            y[j] = dot;
+        }
+    }
+
     /// <summary>Copies n elements strided by <paramref name="inc"/> into contiguous <paramref name="dst"/>.</summary>
     public static void Gather<T>(T* src, nint inc, int n, T* dst) where T : unmanaged
     {

@@ -81,14 +81,21 @@ public sealed class Dense<T> : Layer<T> where T : struct, IFloatingPointIeee754<
         var input = RequireForward(outputGradient, OutputSize);
         int n = input.ColumnCount;
         var g = MatrixData.Of(outputGradient);
-        var inputGradient = InputGradient(g, n);
         T lr = T.CreateChecked(learningRate);
         var x = MatrixData.Of(input);
         var w = MatrixData.Of(Weights);
+        Matrix<T> inputGradient;
         if (n == 1)
-            Blas.Ger(OutputSize, InputSize, -lr, g, x, w, OutputSize);
+        {
+            // The tutorial's per-sample step: Wᵀ·g and W -= lr·g·xᵀ in one pass over W.
+            inputGradient = Matrix<T>.Build.Dense(InputSize, 1);
+            Blas.GemvTransposedThenGer(OutputSize, InputSize, -lr, w, OutputSize, g, x, MatrixData.Of(inputGradient));
+        }
         else
+        {
+            inputGradient = InputGradient(g, n);
             Blas.Gemm(false, true, OutputSize, InputSize, n, -lr, g, OutputSize, x, InputSize, T.One, w, OutputSize);
+        }
         var b = MatrixData.Of(Bias);
         for (int j = 0; j < n; j++)
             for (int i = 0; i < OutputSize; i++) b[i] -= lr * g[j * OutputSize + i];
