@@ -51,42 +51,64 @@ public static class Pooling
         }
     }
 
-    // The common 2x2 window: compare-and-select without branches (random data makes branches mispredict
-    // half the time); a NaN anywhere in the window is passed on explicitly.
+    // The common 2x2 window, in two sweeps per output row: the vertical maximum of the two input rows a vector
+    // at a time (remembering which row won), then the horizontal maximum of each pair with 0/1 comparison
+    // results used as offsets, so nothing depends on a branch (random data would mispredict half of them).
+    // NaN wins both comparisons, so it reaches the loss.
     private static void MaxForward2x2<T>(ReadOnlySpan<T> image, in ConvGeometry g, Span<T> output, Span<int> argMax)
         where T : struct, IFloatingPointIeee754<T>
     {
-        int h = g.Height, w = g.Width, oh = g.OutHeight, ow = g.OutWidth;
+        int h = g.Height, w = g.Width, oh = g.OutHeight, ow = g.OutWidth, span = 2 * ow;
         if (image.Length < g.ImageSize || output.Length < g.Channels * oh * ow || argMax.Length < g.Channels * oh * ow)
             throw new ArgumentException($"MaxPooling 2x2 of {g.Channels}x{h}x{w}: buffers too small.");
+        var scratch = t_rows as T[];
+        if (scratch is null || scratch.Length < 2 * span)
+            t_rows = scratch = new T[2 * span];
         ref T x = ref MemoryMarshal.GetReference(image);
         ref T y = ref MemoryMarshal.GetReference(output);
         ref int am = ref MemoryMarshal.GetReference(argMax);
-        int o = 0;
+        ref T vmax = ref scratch[0];
+        ref T below = ref scratch[span];
+        int vc = Vector<T>.Count, o = 0;
+        bool vectors = Vector.IsHardwareAccelerated && Vector<T>.IsSupported;
         for (int c = 0; c < g.Channels; c++)
-            for (int oy = 0; oy < oh; oy++)
+            for (int oy = 0; oy < oh; oy++, o += ow)
             {
                 int top = (c * h + 2 * oy) * w;
-                for (int ox = 0; ox < ow; ox++, o++)
+                ref T t = ref Unsafe.Add(ref x, top);
+                ref T b = ref Unsafe.Add(ref t, w);
+                int j = 0;
+                if (vectors)
+                    for (; j <= span - vc; j += vc)
+                    {
+                        var tv = Vector.LoadUnsafe(ref t, (nuint)j);
+                        var bv = Vector.LoadUnsafe(ref b, (nuint)j);
+                        var mask = Vector.GreaterThan(bv, tv) | ~Vector.Equals(bv, bv);
+                        Vector.ConditionalSelect(mask, bv, tv).StoreUnsafe(ref vmax, (nuint)j);
+                        Vector.ConditionalSelect(mask, Vector<T>.One, Vector<T>.Zero).StoreUnsafe(ref below, (nuint)j);
+                    }
+                for (; j < span; j++)
                 {
-                    int i = top + 2 * ox;
-                    // Indices are chosen with 0/1 comparison results and the values loaded from them,
-                    // so nothing depends on a branch.
-                    int iu = i + Bit(Unsafe.Add(ref x, i + 1) > Unsafe.Add(ref x, i));
-                    int il = i + w + Bit(Unsafe.Add(ref x, i + w + 1) > Unsafe.Add(ref x, i + w));
-                    int best = iu + (il - iu) * Bit(Unsafe.Add(ref x, il) > Unsafe.Add(ref x, iu));
-                    T max = Unsafe.Add(ref x, best);
-                    if ((Bit(T.IsNaN(Unsafe.Add(ref x, i))) | Bit(T.IsNaN(Unsafe.Add(ref x, i + 1))) |
-                         Bit(T.IsNaN(Unsafe.Add(ref x, i + w))) | Bit(T.IsNaN(Unsafe.Add(ref x, i + w + 1)))) != 0)
-                        max = T.NaN;
-                    Unsafe.Add(ref y, o) = max;
-                    Unsafe.Add(ref am, o) = best;
+                    T tj = Unsafe.Add(ref t, j), bj = Unsafe.Add(ref b, j);
+                    bool down = bj > tj || T.IsNaN(bj);
+                    Unsafe.Add(ref vmax, j) = down ? bj : tj;
+                    Unsafe.Add(ref below, j) = down ? T.One : T.Zero;
+                }
+                for (int ox = 0; ox < ow; ox++)
+                {
+                    T left = Unsafe.Add(ref vmax, 2 * ox), right = Unsafe.Add(ref vmax, 2 * ox + 1);
+                    int pick = 2 * ox + Bit(right > left | right != right);
+                    Unsafe.Add(ref y, o + ox) = Unsafe.Add(ref vmax, pick);
+                    // "> 0" compiles to a flag set; "≠ 0" would branch on the unordered case.
+                    Unsafe.Add(ref am, o + ox) = top + pick + w * Bit(Unsafe.Add(ref below, pick) > T.Zero);
                 }
             }
     }
 
+    [ThreadStatic] private static object? t_rows;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Bit(bool value) => Unsafe.As<bool, byte>(ref value);
+    private static int Bit(bool value) => value ? 1 : 0;
 
     /// <summary>Adds each output gradient to the input position that won its window; clear <paramref name="inputGradient"/> first.</summary>
     public static void MaxBackward<T>(ReadOnlySpan<T> outputGradient, ReadOnlySpan<int> argMax, Span<T> inputGradient)

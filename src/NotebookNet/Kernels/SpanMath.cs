@@ -91,4 +91,22 @@ public static class SpanMath
         }
         for (; i < x.Length; i++) y[i] = x[i] > T.Zero ? T.One : T.Zero;
     }
+
+    /// <summary>dx = g where x &gt; 0, else 0: ReLU's backward pass in one sweep.</summary>
+    public static void ReluGradient<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> g, Span<T> dx) where T : struct, IFloatingPointIeee754<T>
+    {
+        if (x.Length != g.Length || x.Length != dx.Length)
+            throw new ArgumentException($"ReluGradient: lengths {x.Length}, {g.Length} and {dx.Length} differ.");
+        int i = 0;
+        if (Vector.IsHardwareAccelerated && Vector<T>.IsSupported)
+        {
+            var xv = MemoryMarshal.Cast<T, Vector<T>>(x);
+            var gv = MemoryMarshal.Cast<T, Vector<T>>(g);
+            var dv = MemoryMarshal.Cast<T, Vector<T>>(dx);
+            for (int v = 0; v < xv.Length; v++)
+                dv[v] = Vector.ConditionalSelect(Vector.GreaterThan(xv[v], Vector<T>.Zero), gv[v], Vector<T>.Zero);
+            i = xv.Length * Vector<T>.Count;
+        }
+        for (; i < x.Length; i++) dx[i] = x[i] > T.Zero ? g[i] : T.Zero;
+    }
 }
