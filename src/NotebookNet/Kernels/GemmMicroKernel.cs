@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace NotebookNet.Kernels;
 
@@ -21,9 +22,11 @@ internal static unsafe class GemmMicroKernel
     /// <summary>
     /// C[0..Mr, 0..Nr] = alpha·(Ap·Bp) + beta·C, where Ap holds <paramref name="kc"/> steps of Mr values
     /// and Bp <paramref name="kc"/> steps of Nr values. When beta is zero C is only written, never read.
+    /// Each k step also prefetches (towards L2) the next Nr values from <paramref name="prefetch"/>: the
+    /// caller points it at the memory the next panel will be packed from, or at Bp when there is none.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Run<T>(int kc, T* ap, T* bp, T* c, nint ldc, T alpha, T beta)
+    public static void Run<T>(int kc, T* ap, T* bp, T* c, nint ldc, T alpha, T beta, T* prefetch)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         nint w = Vector256<T>.Count;
@@ -50,8 +53,10 @@ internal static unsafe class GemmMicroKernel
             bj = Vector256.Create(bp[5]);
             c05 = Simd.MulAdd(a0, bj, c05);
             c15 = Simd.MulAdd(a1, bj, c15);
+            Sse.Prefetch1(prefetch);
             ap += 2 * w;
             bp += Nr;
+            prefetch += Nr;
         }
 
         var va = Vector256.Create(alpha);

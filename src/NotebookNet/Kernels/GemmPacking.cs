@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace NotebookNet.Kernels;
 
@@ -20,118 +21,178 @@ internal static unsafe class GemmPacking
     {
         int mr = GemmMicroKernel.Mr<T>();
         nint w = Vector256<T>.Count;
+        if (!trans)
+        {
+            // Walk each column of A once (k outer) and deal its full Mr-row runs out to the panels,
+            // so the source is read sequentially rather than one Mr-wide strip per panel.
+            int full = mc / mr;
+            nint panel = (nint)kc * mr;
+            for (int p = 0; p < kc; p++)
+            {
+                T* src = a + p * lda;
+                T* d = dst + p * mr;
+                for (int q = 0; q < full; q++, src += mr, d += panel)
+                {
+                    Vector256.Load(src).Store(d);
+                    Vector256.Load(src + w).Store(d + w);
+                }
+            }
+            int rows = mc - full * mr;
+            if (rows > 0)
+            {
+                T* src = a + full * mr;
+                T* d = dst + full * panel;
+                for (int p = 0; p < kc; p++, src += lda, d += mr)
+                {
+                    int r = 0;
+                    for (; r < rows; r++) d[r] = src[r];
+                    for (; r < mr; r++) d[r] = T.Zero;
+                }
+            }
+            return;
+        }
+
+        // Row i of op(A) is column i of the stored A, contiguous along k: transpose square blocks.
         for (int i = 0; i < mc; i += mr)
         {
             int rows = Math.Min(mr, mc - i);
-            if (!trans)
+            int p = 0;
+            if (rows == mr)
             {
-                T* src = a + i;
-                if (rows == mr)
-                {
-                    for (int p = 0; p < kc; p++, src += lda, dst += mr)
+                if (typeof(T) == typeof(float))
+                    for (; p + 8 <= kc; p += 8)
                     {
-                        Vector256.Load(src).Store(dst);
-                        Vector256.Load(src + w).Store(dst + w);
+                        Transpose.Float8x8((float*)(a + i * lda + p), lda, (float*)(dst + p * mr), mr);
+                        Transpose.Float8x8((float*)(a + (i + 8) * lda + p), lda, (float*)(dst + p * mr + 8), mr);
                     }
-                }
-                else
-                {
-                    for (int p = 0; p < kc; p++, src += lda, dst += mr)
+                else if (typeof(T) == typeof(double))
+                    for (; p + 4 <= kc; p += 4)
                     {
-                        int r = 0;
-                        for (; r < rows; r++) dst[r] = src[r];
-                        for (; r < mr; r++) dst[r] = T.Zero;
+                        Transpose.Double4x4((double*)(a + i * lda + p), lda, (double*)(dst + p * mr), mr);
+                        Transpose.Double4x4((double*)(a + (i + 4) * lda + p), lda, (double*)(dst + p * mr + 4), mr);
                     }
-                }
             }
-            else
+            for (int r = 0; r < rows; r++)
             {
-                // Row i of op(A) is column i of the stored A, contiguous along k: transpose square blocks.
-                int p = 0;
-                if (rows == mr)
-                {
-                    if (typeof(T) == typeof(float))
-                        for (; p + 8 <= kc; p += 8)
-                        {
-                            Transpose.Float8x8((float*)(a + i * lda + p), lda, (float*)(dst + p * mr), mr);
-                            Transpose.Float8x8((float*)(a + (i + 8) * lda + p), lda, (float*)(dst + p * mr + 8), mr);
-                        }
-                    else if (typeof(T) == typeof(double))
-                        for (; p + 4 <= kc; p += 4)
-                        {
-                            Transpose.Double4x4((double*)(a + i * lda + p), lda, (double*)(dst + p * mr), mr);
-                            Transpose.Double4x4((double*)(a + (i + 4) * lda + p), lda, (double*)(dst + p * mr + 4), mr);
-                        }
-                }
-                for (int r = 0; r < rows; r++)
-                {
-                    T* src = a + (i + r) * lda;
-                    for (int q = p; q < kc; q++) dst[q * mr + r] = src[q];
-                }
-                for (int r = rows; r < mr; r++)
-                    for (int q = 0; q < kc; q++) dst[q * mr + r] = T.Zero;
-                dst += kc * mr;
+                T* src = a + (i + r) * lda;
+                for (int q = p; q < kc; q++) dst[q * mr + r] = src[q];
             }
+            for (int r = rows; r < mr; r++)
+                for (int q = 0; q < kc; q++) dst[q * mr + r] = T.Zero;
+            dst += kc * mr;
         }
     }
 
     /// <summary>
-    /// Packs op(B)[0..kc, 0..nc] (with <paramref name="b"/> pointing at its first element) into
-    /// ⌈nc/Nr⌉ panels of kc·Nr values.
+    /// Packs one Nr-column panel op(B)[0..kc, 0..cols] (with <paramref name="b"/> pointing at its first
+    /// element) into kc·Nr values, zero-padding the missing columns of a partial panel.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void PackB<T>(bool trans, T* b, nint ldb, int kc, int nc, T* dst)
+    public static void PackBPanel<T>(bool trans, T* b, nint ldb, int kc, int cols, T* dst)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         const int nr = GemmMicroKernel.Nr;
-        for (int j = 0; j < nc; j += nr)
+        if (!trans)
         {
-            int cols = Math.Min(nr, nc - j);
-            if (!trans)
+            if (cols == nr)
             {
-                if (cols == nr)
-                    PackBColumns(b + j * ldb, ldb, kc, dst);
-                else
-                {
-                    for (int c = 0; c < cols; c++)
-                    {
-                        T* src = b + (j + c) * ldb;
-                        for (int p = 0; p < kc; p++) dst[p * nr + c] = src[p];
-                    }
-                    for (int c = cols; c < nr; c++)
-                        for (int p = 0; p < kc; p++) dst[p * nr + c] = T.Zero;
-                }
+                PackBColumns(b, ldb, kc, dst);
+                return;
             }
-            else
+            for (int c = 0; c < cols; c++)
             {
-                T* src = b + j;
-                T* d = dst;
-                int p = 0;
-                if (cols == nr)
-                {
-                    // Six contiguous values per k step: one 4-wide and one 2-wide move.
-                    if (typeof(T) == typeof(float))
-                        for (; p < kc; p++, src += ldb, d += nr)
-                        {
-                            Vector128.Load((float*)src).Store((float*)d);
-                            *(double*)(d + 4) = *(double*)(src + 4);
-                        }
-                    else if (typeof(T) == typeof(double))
-                        for (; p < kc; p++, src += ldb, d += nr)
-                        {
-                            Vector256.Load((double*)src).Store((double*)d);
-                            Vector128.Load((double*)src + 4).Store((double*)d + 4);
-                        }
-                }
-                for (; p < kc; p++, src += ldb, d += nr)
-                {
-                    int c = 0;
-                    for (; c < cols; c++) d[c] = src[c];
-                    for (; c < nr; c++) d[c] = T.Zero;
-                }
+                T* src = b + c * ldb;
+                for (int p = 0; p < kc; p++) dst[p * nr + c] = src[p];
             }
-            dst += kc * nr;
+            for (int c = cols; c < nr; c++)
+                for (int p = 0; p < kc; p++) dst[p * nr + c] = T.Zero;
+            return;
         }
+
+        // op(B) = Bᵀ: each k step is a contiguous run of six values, one 4-wide and one 2-wide move.
+        int q = 0;
+        if (cols == nr)
+        {
+            if (typeof(T) == typeof(float))
+                for (; q < kc; q++, b += ldb, dst += nr)
+                {
+                    Vector128.Load((float*)b).Store((float*)dst);
+                    *(double*)(dst + 4) = *(double*)(b + 4);
+                }
+            else if (typeof(T) == typeof(double))
+                for (; q < kc; q++, b += ldb, dst += nr)
+                {
+                    Vector256.Load((double*)b).Store((double*)dst);
+                    Vector128.Load((double*)b + 4).Store((double*)dst + 4);
+                }
+        }
+        for (; q < kc; q++, b += ldb, dst += nr)
+        {
+            int c = 0;
+            for (; c < cols; c++) dst[c] = b[c];
+            for (; c < nr; c++) dst[c] = T.Zero;
+        }
+    }
+
+    /// <summary>
+    /// Asks for the columns of the next B panel while the current one is being multiplied: they are short
+    /// runs (kc values each), too short for the hardware prefetcher to ramp up on before they end.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void PrefetchBColumns<T>(T* b, nint ldb, int kc, int cols) where T : unmanaged
+    {
+        if (!Sse.IsSupported) return;
+        for (int c = 0; c < cols; c++)
+        {
+            byte* s = (byte*)(b + c * ldb);
+            byte* end = (byte*)(b + c * ldb + kc - 1);
+            for (; s <= end; s += 64) Sse.Prefetch0(s);
+            Sse.Prefetch0(end);
+        }
+    }
+
+    /// <summary>
+    /// Packs a whole kc×nc block of op(B) = Bᵀ, whose k-th row is contiguous in B's storage: eight rows at a
+    /// time are dealt across all panels (six values each), so the source is read as eight long sequential
+    /// streams and every cache line is used up while it is hot (a panel at a time would touch kc lines
+    /// far apart for six values each).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void PackBRows<T>(T* b, nint ldb, int kc, int nc, T* dst)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        const int nr = GemmMicroKernel.Nr;
+        int full = nc / nr;
+        nint panel = (nint)kc * nr;
+        for (int p0 = 0; p0 < kc; p0 += 8)
+        {
+            int rows = Math.Min(8, kc - p0);
+            T* src = b + p0 * ldb;
+            T* d = dst + p0 * nr;
+            for (int q = 0; q < full; q++, src += nr, d += panel)
+            {
+                T* s = src;
+                T* o = d;
+                for (int r = 0; r < rows; r++, s += ldb, o += nr)
+                {
+                    if (typeof(T) == typeof(float))
+                    {
+                        Vector128.Load((float*)s).Store((float*)o);
+                        *(double*)(o + 4) = *(double*)(s + 4);
+                    }
+                    else if (typeof(T) == typeof(double))
+                    {
+                        Vector256.Load((double*)s).Store((double*)o);
+                        Vector128.Load((double*)s + 4).Store((double*)o + 4);
+                    }
+                    else
+                        for (int c = 0; c < nr; c++) o[c] = s[c];
+                }
+            }
+        }
+        int cols = nc - full * nr;
+        if (cols > 0)
+            PackBPanel(true, b + full * nr, ldb, kc, cols, dst + full * panel);
     }
 
     /// <summary>Interleaves six full columns of B (each contiguous along k) into one Nr-wide panel.</summary>

@@ -17,6 +17,12 @@ internal static unsafe class PackedGemm
     /// <summary>Below this many flops (2·m·n·k) waking a second thread costs more than it saves.</summary>
     internal const long ParallelFlops = 1L << 22;
 
+    /// <summary>More threads than this gain nothing on the small products a notebook runs.</summary>
+    private const int MaxThreads = 8;
+
+    /// <summary>Fewest micro-tiles (along the split dimension) per parallel chunk.</summary>
+    private const int MinChunkTiles = 4;
+
     /// <summary>Rows of op(A) packed at once: Mc×Kc elements stay well inside the 512 KiB L2.</summary>
     private static int Mc<T>() => typeof(T) == typeof(float) ? 144 : 72;
 
@@ -28,30 +34,34 @@ internal static unsafe class PackedGemm
         T* a, nint lda, T* b, nint ldb, T beta, T* c, nint ldc)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int parts = Math.Min(Environment.ProcessorCount, 8);
+        int threads = Math.Min(Environment.ProcessorCount, MaxThreads);
         int mr = GemmMicroKernel.Mr<T>(), nr = GemmMicroKernel.Nr;
-        if (parts < 2 || 2L * m * n * k < ParallelFlops)
+        int chunks = 1;
+        bool splitN = false;
+        int extent = 0, unit = 1, units = 0;
+        if (threads >= 2 && 2L * m * n * k >= ParallelFlops)
         {
-            Serial(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
-            return;
+            // Split the dimension with more micro-tiles, in whole tiles, so every chunk keeps full kernels;
+            // each chunk re-packs the operand it shares, so chunks stay wide enough for that to be noise.
+            splitN = (n + nr - 1) / nr >= (m + mr - 1) / mr;
+            extent = splitN ? n : m;
+            unit = splitN ? nr : mr;
+            units = (extent + unit - 1) / unit;
+            // One chunk per thread: every extra chunk re-reads the shared operand, which for the CNN's
+            // products (a weight-gradient A of several MB) comes from memory.
+            chunks = Math.Min(threads, units / MinChunkTiles);
         }
-
-        // Split the dimension with more micro-tiles, in whole tiles, so every part keeps full kernels.
-        bool splitN = (n + nr - 1) / nr >= (m + mr - 1) / mr;
-        int extent = splitN ? n : m, unit = splitN ? nr : mr;
-        int units = (extent + unit - 1) / unit;
-        parts = Math.Min(parts, units);
-        if (parts < 2)
+        if (chunks < 2)
         {
             Serial(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
             return;
         }
 
         nint pa = (nint)a, pb = (nint)b, pc = (nint)c;
-        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, part =>
+        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = threads }, chunk =>
         {
-            int start = (int)((long)units * part / parts) * unit;
-            int end = Math.Min(extent, (int)((long)units * (part + 1) / parts) * unit);
+            int start = (int)((long)units * chunk / chunks) * unit;
+            int end = Math.Min(extent, (int)((long)units * (chunk + 1) / chunks) * unit);
             if (end <= start) return;
             T* a0 = (T*)pa, b0 = (T*)pb, c0 = (T*)pc;
             if (splitN)
@@ -71,13 +81,25 @@ internal static unsafe class PackedGemm
     {
         int mr = GemmMicroKernel.Mr<T>(), nr = GemmMicroKernel.Nr;
         int mcMax = Mc<T>(), ncMax = Nc<T>();
-        // Balanced depth blocks: k = 300 becomes 150 + 150, not 256 + 44.
-        int kBlocks = (k + Kc - 1) / Kc;
-        int kcMax = (k + kBlocks - 1) / kBlocks;
         int ncAlloc = (Math.Min(n, ncMax) + nr - 1) / nr * nr;
         int mcAlloc = (Math.Min(m, mcMax) + mr - 1) / mr * mr;
+        int kcLimit = Kc;
+        // With a single row block and untransposed B, each B panel is used right after it is packed and
+        // never again, so one L1-sized panel buffer is reused instead of writing out the whole block.
+        bool panelAtATime = !transB && m <= mcMax;
+        if (panelAtATime)
+        {
+            // One row block (the CNN's few output channels): B is streamed once from memory, panel by panel.
+            // Deeper blocks make each B column one long run the micro-kernel can prefetch linearly, as long
+            // as the A block stays within half of L2 and a B micro-panel within L1.
+            int deep = 256 * 1024 / sizeof(T) / mcAlloc;
+            kcLimit = Math.Clamp(deep, Kc, 4096 / sizeof(T));
+        }
+        // Balanced depth blocks: k = 300 becomes 150 + 150, not 256 + 44.
+        int kBlocks = (k + kcLimit - 1) / kcLimit;
+        int kcMax = (k + kBlocks - 1) / kBlocks;
         T* packedA = ScratchBuffer<T>.Slot0(mcAlloc * kcMax);
-        T* packedB = ScratchBuffer<T>.Slot1(ncAlloc * kcMax);
+        T* packedB = ScratchBuffer<T>.Slot1((panelAtATime ? nr : ncAlloc) * kcMax);
         T* edge = stackalloc T[2 * 8 * GemmMicroKernel.Nr];
 
         for (int jc = 0; jc < n; jc += ncMax)
@@ -87,28 +109,53 @@ internal static unsafe class PackedGemm
             {
                 int kc = Math.Min(kcMax, k - pc);
                 T betaNow = pc == 0 ? beta : T.One;
-                GemmPacking.PackB(transB, transB ? b + jc + pc * ldb : b + pc + jc * ldb, ldb, kc, nc, packedB);
+                T* bBlock = transB ? b + jc + pc * ldb : b + pc + jc * ldb;
                 for (int ic = 0; ic < m; ic += mcMax)
                 {
                     int mc = Math.Min(mcMax, m - ic);
                     GemmPacking.PackA(transA, transA ? a + pc + ic * lda : a + ic + pc * lda, lda, mc, kc, packedA);
-                    Macro(mc, nc, kc, packedA, packedB, c + ic + jc * ldc, ldc, alpha, betaNow, edge);
+                    // Columns of B (no transpose) are packed panel by panel by the first row block, right
+                    // before use and with the next panel prefetched, so reading B from memory overlaps
+                    // the arithmetic; rows of Bᵀ are better packed as a whole block, streaming.
+                    if (ic == 0 && transB)
+                        GemmPacking.PackBRows(bBlock, ldb, kc, nc, packedB);
+                    Macro(ic == 0 && !transB ? bBlock : null, !panelAtATime, ldb, mc, nc, kc, packedA, packedB,
+                        c + ic + jc * ldc, ldc, alpha, betaNow, edge);
                 }
             }
         }
     }
 
-    /// <summary>Sweeps the micro-kernel over an mc×nc block of C; partial edge tiles go through a scratch tile.</summary>
+    /// <summary>
+    /// Sweeps the micro-kernel over an mc×nc block of C; partial edge tiles go through a scratch tile.
+    /// With <paramref name="bSource"/> set (columns of an untransposed B), each B panel is packed from it first,
+    /// into its place in <paramref name="packedB"/> when <paramref name="keepPanels"/> (later row blocks reuse it)
+    /// or else into the one panel <paramref name="packedB"/> holds.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Macro<T>(int mc, int nc, int kc, T* packedA, T* packedB, T* c, nint ldc,
-        T alpha, T beta, T* edge)
+    private static void Macro<T>(T* bSource, bool keepPanels, nint ldb, int mc, int nc, int kc,
+        T* packedA, T* packedB, T* c, nint ldc, T alpha, T beta, T* edge)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int mr = GemmMicroKernel.Mr<T>(), nr = GemmMicroKernel.Nr;
         for (int j = 0; j < nc; j += nr)
         {
             int cols = Math.Min(nr, nc - j);
-            T* bp = packedB + (nint)j * kc;
+            T* bp = keepPanels ? packedB + (nint)j * kc : packedB;
+            T* prefetch = bp;
+            if (bSource != null)
+            {
+                if (j + nr < nc)
+                {
+                    // When the block spans whole columns of B the next panel is one contiguous run, which
+                    // the micro-kernel prefetches a little per k step; otherwise ask for it all at once.
+                    if (ldb == kc)
+                        prefetch = bSource + (j + nr) * ldb;
+                    else
+                        GemmPacking.PrefetchBColumns(bSource + (j + nr) * ldb, ldb, kc, Math.Min(nr, nc - j - nr));
+                }
+                GemmPacking.PackBPanel(false, bSource + j * ldb, ldb, kc, cols, bp);
+            }
             for (int i = 0; i < mc; i += mr)
             {
                 int rows = Math.Min(mr, mc - i);
@@ -116,11 +163,11 @@ internal static unsafe class PackedGemm
                 T* cij = c + i + j * ldc;
                 if (rows == mr && cols == nr)
                 {
-                    GemmMicroKernel.Run(kc, ap, bp, cij, ldc, alpha, beta);
+                    GemmMicroKernel.Run(kc, ap, bp, cij, ldc, alpha, beta, prefetch);
                     continue;
                 }
 
-                GemmMicroKernel.Run(kc, ap, bp, edge, mr, T.One, T.Zero);
+                GemmMicroKernel.Run(kc, ap, bp, edge, mr, T.One, T.Zero, prefetch);
                 for (int jj = 0; jj < cols; jj++)
                 {
                     T* src = edge + jj * mr;

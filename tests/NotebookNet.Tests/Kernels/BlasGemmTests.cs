@@ -29,6 +29,9 @@ public class BlasGemmTests
         Check<double>(rng, transA, transB, 150, 131, 300, 1.0, 0.5, pad: 0);
         Check<float>(rng, transA, transB, 37, 700, 260, -0.5f, 1f, pad: 1);
         Check<double>(rng, transA, transB, 300, 29, 270, 2.0, 0.0, pad: 2);
+        // Few rows and deep k: B is streamed one panel at a time in several deep k blocks.
+        Check<double>(rng, transA, transB, 20, 31, 1100, 1.0, 1.0, pad: 0);
+        Check<float>(rng, transA, transB, 16, 13, 2100, 1f, 0f, pad: 1);
     }
 
     [Theory]
