@@ -32,31 +32,79 @@ internal static unsafe class GemmMicroKernel
         nint w = Vector256<T>.Count;
         Vector256<T> c00 = default, c10 = default, c01 = default, c11 = default, c02 = default, c12 = default;
         Vector256<T> c03 = default, c13 = default, c04 = default, c14 = default, c05 = default, c15 = default;
-        for (int p = 0; p < kc; p++)
+        int p = 0;
+        for (; p + 2 <= kc; p += 2)
         {
-            Vector256<T> a0 = Vector256.Load(ap), a1 = Vector256.Load(ap + w);
-            Vector256<T> bj = Vector256.Create(bp[0]);
-            c00 = Simd.MulAdd(a0, bj, c00);
-            c10 = Simd.MulAdd(a1, bj, c10);
-            bj = Vector256.Create(bp[1]);
-            c01 = Simd.MulAdd(a0, bj, c01);
-            c11 = Simd.MulAdd(a1, bj, c11);
-            bj = Vector256.Create(bp[2]);
-            c02 = Simd.MulAdd(a0, bj, c02);
-            c12 = Simd.MulAdd(a1, bj, c12);
-            bj = Vector256.Create(bp[3]);
-            c03 = Simd.MulAdd(a0, bj, c03);
-            c13 = Simd.MulAdd(a1, bj, c13);
-            bj = Vector256.Create(bp[4]);
-            c04 = Simd.MulAdd(a0, bj, c04);
-            c14 = Simd.MulAdd(a1, bj, c14);
-            bj = Vector256.Create(bp[5]);
-            c05 = Simd.MulAdd(a0, bj, c05);
-            c15 = Simd.MulAdd(a1, bj, c15);
+            {
+                Vector256<T> a0 = Vector256.Load(ap + 0), a1 = Vector256.Load(ap + w);
+                Vector256<T> bj = Vector256.Create(bp[0 + 0]);
+                c00 = Simd.MulAdd(a0, bj, c00);
+                c10 = Simd.MulAdd(a1, bj, c10);
+                bj = Vector256.Create(bp[0 + 1]);
+                c01 = Simd.MulAdd(a0, bj, c01);
+                c11 = Simd.MulAdd(a1, bj, c11);
+                bj = Vector256.Create(bp[0 + 2]);
+                c02 = Simd.MulAdd(a0, bj, c02);
+                c12 = Simd.MulAdd(a1, bj, c12);
+                bj = Vector256.Create(bp[0 + 3]);
+                c03 = Simd.MulAdd(a0, bj, c03);
+                c13 = Simd.MulAdd(a1, bj, c13);
+                bj = Vector256.Create(bp[0 + 4]);
+                c04 = Simd.MulAdd(a0, bj, c04);
+                c14 = Simd.MulAdd(a1, bj, c14);
+                bj = Vector256.Create(bp[0 + 5]);
+                c05 = Simd.MulAdd(a0, bj, c05);
+                c15 = Simd.MulAdd(a1, bj, c15);
+            }
+            {
+                Vector256<T> a0 = Vector256.Load(ap + 2 * w), a1 = Vector256.Load(ap + 3 * w);
+                Vector256<T> bj = Vector256.Create(bp[Nr + 0]);
+                c00 = Simd.MulAdd(a0, bj, c00);
+                c10 = Simd.MulAdd(a1, bj, c10);
+                bj = Vector256.Create(bp[Nr + 1]);
+                c01 = Simd.MulAdd(a0, bj, c01);
+                c11 = Simd.MulAdd(a1, bj, c11);
+                bj = Vector256.Create(bp[Nr + 2]);
+                c02 = Simd.MulAdd(a0, bj, c02);
+                c12 = Simd.MulAdd(a1, bj, c12);
+                bj = Vector256.Create(bp[Nr + 3]);
+                c03 = Simd.MulAdd(a0, bj, c03);
+                c13 = Simd.MulAdd(a1, bj, c13);
+                bj = Vector256.Create(bp[Nr + 4]);
+                c04 = Simd.MulAdd(a0, bj, c04);
+                c14 = Simd.MulAdd(a1, bj, c14);
+                bj = Vector256.Create(bp[Nr + 5]);
+                c05 = Simd.MulAdd(a0, bj, c05);
+                c15 = Simd.MulAdd(a1, bj, c15);
+            }
             Sse.Prefetch1(prefetch);
-            ap += 2 * w;
-            bp += Nr;
-            prefetch += Nr;
+            ap += 4 * w;
+            bp += 2 * Nr;
+            prefetch += 2 * Nr;
+        }
+        if (p < kc)
+        {
+            {
+                Vector256<T> a0 = Vector256.Load(ap), a1 = Vector256.Load(ap + w);
+                Vector256<T> bj = Vector256.Create(bp[0]);
+                c00 = Simd.MulAdd(a0, bj, c00);
+                c10 = Simd.MulAdd(a1, bj, c10);
+                bj = Vector256.Create(bp[1]);
+                c01 = Simd.MulAdd(a0, bj, c01);
+                c11 = Simd.MulAdd(a1, bj, c11);
+                bj = Vector256.Create(bp[2]);
+                c02 = Simd.MulAdd(a0, bj, c02);
+                c12 = Simd.MulAdd(a1, bj, c12);
+                bj = Vector256.Create(bp[3]);
+                c03 = Simd.MulAdd(a0, bj, c03);
+                c13 = Simd.MulAdd(a1, bj, c13);
+                bj = Vector256.Create(bp[4]);
+                c04 = Simd.MulAdd(a0, bj, c04);
+                c14 = Simd.MulAdd(a1, bj, c14);
+                bj = Vector256.Create(bp[5]);
+                c05 = Simd.MulAdd(a0, bj, c05);
+                c15 = Simd.MulAdd(a1, bj, c15);
+            }
         }
 
         var va = Vector256.Create(alpha);

@@ -20,10 +20,6 @@ internal static class Simd
         get => Vector256.IsHardwareAccelerated && Fma.IsSupported;
     }
 
-    /// <summary>Whether <typeparamref name="T"/> is one of the element types the SIMD kernels handle.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool Handles<T>() => typeof(T) == typeof(float) || typeof(T) == typeof(double);
-
     /// <summary>a·b + c with one rounding.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<T> MulAdd<T>(Vector256<T> a, Vector256<T> b, Vector256<T> c)
@@ -34,8 +30,4 @@ internal static class Simd
             return Fma.MultiplyAdd(a.AsDouble(), b.AsDouble(), c.AsDouble()).As<double, T>();
         throw new NotSupportedException(typeof(T).Name);
     }
-
-    /// <summary>The sum of the lanes of <paramref name="v"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static T Sum<T>(Vector256<T> v) => Vector256.Sum(v);
 }
