@@ -78,15 +78,21 @@ public static class Pooling
                 ref T t = ref Unsafe.Add(ref x, top);
                 ref T b = ref Unsafe.Add(ref t, w);
                 int j = 0;
-                if (vectors)
-                    for (; j <= span - vc; j += vc)
+                if (vectors && span >= vc)
+                {
+                    // Whole vectors, the last one overlapping its neighbour rather than a scalar tail.
+                    for (; ; j += vc)
                     {
+                        if (j > span - vc) j = span - vc;
                         var tv = Vector.LoadUnsafe(ref t, (nuint)j);
                         var bv = Vector.LoadUnsafe(ref b, (nuint)j);
                         var mask = Vector.GreaterThan(bv, tv) | ~Vector.Equals(bv, bv);
                         Vector.ConditionalSelect(mask, bv, tv).StoreUnsafe(ref vmax, (nuint)j);
                         Vector.ConditionalSelect(mask, Vector<T>.One, Vector<T>.Zero).StoreUnsafe(ref below, (nuint)j);
+                        if (j == span - vc) break;
                     }
+                    j = span;
+                }
                 for (; j < span; j++)
                 {
                     T tj = Unsafe.Add(ref t, j), bj = Unsafe.Add(ref b, j);
