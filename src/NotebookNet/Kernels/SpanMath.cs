@@ -109,4 +109,20 @@ public static class SpanMath
         }
         for (; i < x.Length; i++) dx[i] = x[i] > T.Zero ? g[i] : T.Zero;
     }
+
+    /// <summary>y = x + c.</summary>
+    public static void AddScalar<T>(ReadOnlySpan<T> x, T c, Span<T> y) where T : struct, IFloatingPointIeee754<T>
+    {
+        if (x.Length != y.Length) throw new ArgumentException($"AddScalar: lengths {x.Length} and {y.Length} differ.");
+        int i = 0;
+        if (Vector.IsHardwareAccelerated && Vector<T>.IsSupported)
+        {
+            var xv = MemoryMarshal.Cast<T, Vector<T>>(x);
+            var yv = MemoryMarshal.Cast<T, Vector<T>>(y);
+            var cv = new Vector<T>(c);
+            for (int v = 0; v < xv.Length; v++) yv[v] = xv[v] + cv;
+            i = xv.Length * Vector<T>.Count;
+        }
+        for (; i < x.Length; i++) y[i] = x[i] + c;
+    }
 }

@@ -85,6 +85,14 @@ public class PoolingAndShapeTests
     {
         var x = Matrix<double>.Build.Dense(4, 1, [1, double.NaN, 2, 3]);
         Assert.True(double.IsNaN(new MaxPooling<double>((1, 2, 2)).Forward(x)[0, 0]));
+        // Each corner of a window, in the vectorised float path (rows of 26).
+        foreach (int at in new[] { 0, 1, 26, 27, 26 * 26 - 1 })
+        {
+            var xf = Matrix<float>.Build.Dense(26 * 26, 1, (i, _) => i % 7);
+            xf[at, 0] = float.NaN;
+            var y = new MaxPooling<float>((1, 26, 26)).Forward(xf);
+            Assert.Equal(1, y.Enumerate().Count(float.IsNaN));
+        }
     }
 
     [Fact]
