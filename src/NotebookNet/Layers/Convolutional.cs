@@ -104,7 +104,8 @@ public sealed class Convolutional<T> : Layer<T>, IShapedLayer where T : struct, 
         bool small = depth * patch <= SmallConv.MaxWeights;
         int group = GroupSize(small), groups = (n + group - 1) / group;
         long columnsPerImage = (long)p * patch;
-        bool cache = _columnsCached = n * columnsPerImage <= MaxCachedColumns;
+        // Evaluation has no backward pass to keep the columns for.
+        bool cache = _columnsCached = IsTraining && n * columnsPerImage <= MaxCachedColumns;
         if (cache && _cachedColumns.Length != n * columnsPerImage) _cachedColumns = new T[n * columnsPerImage];
         var cached = _cachedColumns;
         int workers = BatchParallel.Workers(groups, group * columnsPerImage * depth);
