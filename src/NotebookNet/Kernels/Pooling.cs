@@ -108,7 +108,7 @@ public static class Pooling
                 for (int ox = 0; ox < ow; ox++)
                 {
                     T left = Unsafe.Add(ref vmax, 2 * ox), right = Unsafe.Add(ref vmax, 2 * ox + 1);
-                    int pick = 2 * ox + Bit(right > left | right != right);
+                    int pick = 2 * ox + Bit(right > left | T.IsNaN(right));
                     Unsafe.Add(ref y, o + ox) = Unsafe.Add(ref vmax, pick);
                     // "> 0" compiles to a flag set; "≠ 0" would branch on the unordered case.
                     Unsafe.Add(ref am, o + ox) = top + pick + w * Bit(Unsafe.Add(ref below, pick) > T.Zero);

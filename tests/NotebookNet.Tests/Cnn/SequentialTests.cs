@@ -65,6 +65,18 @@ public class SequentialTests
     }
 
     [Fact]
+    public void The_reference_recipe_is_LeNet5_with_dropout_and_decaying_Adam()
+    {
+        var model = Models.Reference(new Rng(0));
+        Assert.Equal(454922, model.ParameterCount);
+        Assert.Contains(model, l => l is Dropout<float> { Rate: 0.25 });
+        var trainer = Models.ReferenceTrainer(model, new Rng(1));
+        Assert.IsType<NotebookNet.Optimizers.Adam<float>>(trainer.Optimizer);
+        Assert.Equal((6, 64), (trainer.Options.Epochs, trainer.Options.BatchSize));
+        Assert.Equal(1e-3 * 0.7 * 0.7, trainer.Options.Schedule!(3, 1e-3), 1e-15);
+    }
+
+    [Fact]
     public void Predict_is_batched_in_evaluation_mode_and_restores_the_mode()
     {
         var rng = new Rng(43);
