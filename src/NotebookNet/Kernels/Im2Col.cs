@@ -21,6 +21,7 @@ public static class Im2Col
     /// Fills the Positions rows of a column matrix whose columns are <paramref name="leadingDimension"/> apart:
     /// several images' blocks stacked vertically (image j at row j·Positions) make one taller product.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Forward<T>(ReadOnlySpan<T> image, in ConvGeometry g, Span<T> columns, int leadingDimension)
         where T : struct, IFloatingPointIeee754<T>
     {
@@ -69,6 +70,7 @@ public static class Im2Col
         where T : struct, IFloatingPointIeee754<T> => Backward(columns, g, image, g.Positions);
 
     /// <summary>col2im from a column matrix whose columns are <paramref name="leadingDimension"/> apart.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Backward<T>(ReadOnlySpan<T> columns, in ConvGeometry g, Span<T> image, int leadingDimension)
         where T : struct, IFloatingPointIeee754<T>
     {

@@ -60,6 +60,7 @@ public static class Pooling
     // at a time (remembering which row won), then the horizontal maximum of each pair with 0/1 comparison
     // results used as offsets, so nothing depends on a branch (random data would mispredict half of them).
     // NaN wins both comparisons, so it reaches the loss.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void MaxForward2x2<T>(ReadOnlySpan<T> image, in ConvGeometry g, Span<T> output, Span<int> argMax)
         where T : struct, IFloatingPointIeee754<T>
     {
@@ -122,6 +123,7 @@ public static class Pooling
     // even and odd columns separated (shuffle, then a 64-bit permute restores their order) and compared.
     // The winner's index is assembled from the two comparison masks. Rows whose last step would run past the
     // row redo a few windows with an overlapping step instead of a scalar tail.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void MaxForward2x2Avx2(ReadOnlySpan<float> image, in ConvGeometry g, Span<float> output, Span<int> argMax)
     {
         int h = g.Height, w = g.Width, oh = g.OutHeight, ow = g.OutWidth, span = 2 * ow;
@@ -178,6 +180,7 @@ public static class Pooling
     private static int Bit(bool value) => value ? 1 : 0;
 
     /// <summary>Adds each output gradient to the input position that won its window; clear <paramref name="inputGradient"/> first.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void MaxBackward<T>(ReadOnlySpan<T> outputGradient, ReadOnlySpan<int> argMax, Span<T> inputGradient)
         where T : struct, IFloatingPointIeee754<T>
     {

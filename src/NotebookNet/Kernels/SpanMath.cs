@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace NotebookNet.Kernels;
@@ -7,6 +8,7 @@ namespace NotebookNet.Kernels;
 public static class SpanMath
 {
     /// <summary>y += x.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Add<T>(ReadOnlySpan<T> x, Span<T> y) where T : struct, IFloatingPointIeee754<T>
     {
         if (x.Length != y.Length) throw new ArgumentException($"Add: lengths {x.Length} and {y.Length} differ.");
@@ -22,6 +24,7 @@ public static class SpanMath
     }
 
     /// <summary>Σ x.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static T Sum<T>(ReadOnlySpan<T> x) where T : struct, IFloatingPointIeee754<T>
     {
         int i = 0;
@@ -39,6 +42,7 @@ public static class SpanMath
     }
 
     /// <summary>z = x ∘ y (element-wise product).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Multiply<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<T> z) where T : struct, IFloatingPointIeee754<T>
     {
         if (x.Length != y.Length || x.Length != z.Length)
@@ -56,6 +60,7 @@ public static class SpanMath
     }
 
     /// <summary>y = max(x, 0); NaN stays NaN.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Relu<T>(ReadOnlySpan<T> x, Span<T> y) where T : struct, IFloatingPointIeee754<T>
     {
         if (x.Length != y.Length) throw new ArgumentException($"Relu: lengths {x.Length} and {y.Length} differ.");
@@ -77,6 +82,7 @@ public static class SpanMath
     }
 
     /// <summary>y = 1 where x &gt; 0, else 0 (the derivative of ReLU, 0 at 0).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Step<T>(ReadOnlySpan<T> x, Span<T> y) where T : struct, IFloatingPointIeee754<T>
     {
         if (x.Length != y.Length) throw new ArgumentException($"Step: lengths {x.Length} and {y.Length} differ.");
@@ -93,6 +99,7 @@ public static class SpanMath
     }
 
     /// <summary>dx = g where x &gt; 0, else 0: ReLU's backward pass in one sweep.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ReluGradient<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> g, Span<T> dx) where T : struct, IFloatingPointIeee754<T>
     {
         if (x.Length != g.Length || x.Length != dx.Length)
@@ -111,6 +118,7 @@ public static class SpanMath
     }
 
     /// <summary>y = x + c.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AddScalar<T>(ReadOnlySpan<T> x, T c, Span<T> y) where T : struct, IFloatingPointIeee754<T>
     {
         if (x.Length != y.Length) throw new ArgumentException($"AddScalar: lengths {x.Length} and {y.Length} differ.");
