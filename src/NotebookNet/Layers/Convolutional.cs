@@ -13,8 +13,10 @@ namespace NotebookNet.Layers;
 /// For each image, im2col lays every window out as a row of a (positions × C·k·k) matrix, and the whole
 /// convolution becomes one product with the (depth × C·k·k) weight matrix (<see cref="Blas.Gemm{T}"/>, or
 /// <see cref="SmallConv"/> when there are so few weights that packing for a GEMM costs more than the product).
-/// The backward pass reuses the same column matrix for ∂L/∂W and scatters ∂L/∂columns back with col2im.
-/// Images are split between the cores.
+/// A few images' column matrices are stacked into one taller product while they still fit the L2 cache.
+/// The backward pass reuses the column matrices (kept from the forward pass while training, when they are
+/// small enough) for ∂L/∂W and scatters ∂L/∂columns back with col2im. Groups of images are split between
+/// the cores (<see cref="BatchParallel"/>).
 /// </para>
 /// The returned output and input gradient matrices are reused by the next call with the same batch size;
 /// clone them to keep them.

@@ -106,6 +106,28 @@ public class SequentialTests
     }
 
     [Fact]
+    public void A_CNN_trains_the_tutorials_way_one_sample_at_a_time()
+    {
+        var rng = new Rng(46);
+        var data = NotebookNet.Tests.Training.Synthetic.Bars<double>(60, rng);
+        var xs = new List<Matrix<double>>();
+        var ys = new List<Matrix<double>>();
+        var buffer = new double[64];
+        for (int i = 0; i < data.Count; i++)
+        {
+            data.Gather([i], buffer);
+            xs.Add(Matrix<double>.Build.Dense(64, 1, (double[])buffer.Clone()));
+            var y = Matrix<double>.Build.Dense(3, 1);
+            y[data.Label(i), 0] = 1;
+            ys.Add(y);
+        }
+        var net = NotebookNet.Tests.Training.Synthetic.Cnn<double>(rng);
+        var errors = Tutorial.Train(net, Loss.SoftmaxCrossEntropy, Loss.SoftmaxCrossEntropyPrime, xs, ys,
+            epochs: 5, learningRate: 0.05, verbose: false);
+        Assert.True(errors[^1] < errors[0] / 2, string.Join(", ", errors));
+    }
+
+    [Fact]
     public void Train_and_Eval_switch_every_layer()
     {
         var net = Tiny(new Rng(45));
