@@ -15,10 +15,19 @@ public static class Im2Col
 {
     /// <summary>Fills <paramref name="columns"/> (Positions·PatchSize) from one CHW image.</summary>
     public static void Forward<T>(ReadOnlySpan<T> image, in ConvGeometry g, Span<T> columns)
+        where T : struct, IFloatingPointIeee754<T> => Forward(image, g, columns, g.Positions);
+
+    /// <summary>
+    /// Fills the Positions rows of a column matrix whose columns are <paramref name="leadingDimension"/> apart:
+    /// several images' blocks stacked vertically (image j at row j·Positions) make one taller product.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Forward<T>(ReadOnlySpan<T> image, in ConvGeometry g, Span<T> columns, int leadingDimension)
         where T : struct, IFloatingPointIeee754<T>
     {
-        Check(image.Length, columns.Length, g, 1);
-        int k = g.KernelSize, s = g.Stride, pad = g.Padding, h = g.Height, w = g.Width, oh = g.OutHeight, ow = g.OutWidth, p = oh * ow;
+        CheckStrided(image.Length, columns.Length, g, leadingDimension);
+        int ld = leadingDimension;
+        int k = g.KernelSize, s = g.Stride, pad = g.Padding, h = g.Height, w = g.Width, oh = g.OutHeight, ow = g.OutWidth;
         ref T x = ref MemoryMarshal.GetReference(image);
         ref T cols = ref MemoryMarshal.GetReference(columns);
         int r = 0;
@@ -28,7 +37,7 @@ public static class Im2Col
             for (int ki = 0; ki < k; ki++)
                 for (int kj = 0; kj < k; kj++, r++)
                 {
-                    ref T dst = ref Unsafe.Add(ref cols, r * p);
+                    ref T dst = ref Unsafe.Add(ref cols, r * ld);
                     var (ox0, ox1) = ValidColumns(kj, g);
                     int ix0 = ox0 * s + kj - pad, length = ox1 - ox0;
                     for (int oy = 0; oy < oh; oy++)
@@ -58,10 +67,16 @@ public static class Im2Col
     /// into, so clear it first for a plain gradient.
     /// </summary>
     public static void Backward<T>(ReadOnlySpan<T> columns, in ConvGeometry g, Span<T> image)
+        where T : struct, IFloatingPointIeee754<T> => Backward(columns, g, image, g.Positions);
+
+    /// <summary>col2im from a column matrix whose columns are <paramref name="leadingDimension"/> apart.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Backward<T>(ReadOnlySpan<T> columns, in ConvGeometry g, Span<T> image, int leadingDimension)
         where T : struct, IFloatingPointIeee754<T>
     {
-        Check(image.Length, columns.Length, g, 1);
-        int k = g.KernelSize, s = g.Stride, pad = g.Padding, h = g.Height, w = g.Width, oh = g.OutHeight, ow = g.OutWidth, p = oh * ow;
+        CheckStrided(image.Length, columns.Length, g, leadingDimension);
+        int ld = leadingDimension;
+        int k = g.KernelSize, s = g.Stride, pad = g.Padding, h = g.Height, w = g.Width, oh = g.OutHeight, ow = g.OutWidth;
         ref T x = ref MemoryMarshal.GetReference(image);
         ref T cols = ref MemoryMarshal.GetReference(columns);
         int r = 0;
@@ -71,7 +86,7 @@ public static class Im2Col
             for (int ki = 0; ki < k; ki++)
                 for (int kj = 0; kj < k; kj++, r++)
                 {
-                    ref T src = ref Unsafe.Add(ref cols, r * p);
+                    ref T src = ref Unsafe.Add(ref cols, r * ld);
                     var (ox0, ox1) = ValidColumns(kj, g);
                     int ix0 = ox0 * s + kj - pad, length = ox1 - ox0;
                     for (int oy = 0; oy < oh; oy++)
@@ -148,6 +163,16 @@ public static class Im2Col
         int ox1 = last < 0 ? 0 : Math.Min(g.OutWidth, last / s + 1);
         ox0 = Math.Min(ox0, g.OutWidth);
         return (ox0, Math.Max(ox0, ox1));
+    }
+
+    private static void CheckStrided(int imageLength, int columnsLength, in ConvGeometry g, int ld)
+    {
+        if (ld < g.Positions)
+            throw new ArgumentOutOfRangeException(nameof(ld), ld, $"im2col: the leading dimension must be at least {g.Positions}.");
+        if (imageLength < g.ImageSize || columnsLength < (long)(g.PatchSize - 1) * ld + g.Positions)
+            throw new ArgumentException(
+                $"im2col of one image {g.Channels}x{g.Height}x{g.Width} with leading dimension {ld} needs {g.ImageSize} pixels and " +
+                $"{(long)(g.PatchSize - 1) * ld + g.Positions} column entries, got {imageLength} and {columnsLength}.");
     }
 
     private static void Check(int imageLength, int columnsLength, in ConvGeometry g, int count)

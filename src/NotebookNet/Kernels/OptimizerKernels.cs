@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace NotebookNet.Kernels;
@@ -11,6 +12,7 @@ public static class OptimizerKernels
     /// <c>d = nesterov ? d + μ·buf : buf</c>; then <c>p −= lr·d</c>. <paramref name="buffer"/> is ignored
     /// without momentum.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Sgd<T>(Span<T> p, ReadOnlySpan<T> g, Span<T> buffer, T learningRate, T momentum, T weightDecay,
         bool nesterov, bool firstStep) where T : struct, IFloatingPointIeee754<T>
     {
@@ -57,6 +59,7 @@ public static class OptimizerKernels
     /// PyTorch's Adam for one tensor at step t: <c>d = g + wd·p</c>, <c>m = β₁m + (1−β₁)d</c>,
     /// <c>v = β₂v + (1−β₂)d²</c>, <c>p −= stepSize · m / (√v / √(1−β₂ᵗ) + ε)</c> with <c>stepSize = lr / (1−β₁ᵗ)</c>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Adam<T>(Span<T> p, ReadOnlySpan<T> g, Span<T> m, Span<T> v, T stepSize, T beta1, T beta2,
         T sqrtCorrection2, T epsilon, T weightDecay) where T : struct, IFloatingPointIeee754<T>
     {

@@ -1,6 +1,8 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace NotebookNet.Kernels;
 
@@ -18,7 +20,10 @@ public static class Pooling
         int o = 0;
         if (k == 2 && s == 2 && g.Padding == 0)
         {
-            MaxForward2x2(image, g, output, argMax);
+            if (typeof(T) == typeof(float) && Avx2.IsSupported && 2 * g.OutWidth >= 16)
+                MaxForward2x2Avx2(MemoryMarshal.Cast<T, float>(image), g, MemoryMarshal.Cast<T, float>(output), argMax);
+            else
+                MaxForward2x2(image, g, output, argMax);
             return;
         }
         for (int c = 0; c < g.Channels; c++)
@@ -51,44 +56,131 @@ public static class Pooling
         }
     }
 
-    // The common 2x2 window: compare-and-select without branches (random data makes branches mispredict
-    // half the time); a NaN anywhere in the window is passed on explicitly.
+    // The common 2x2 window, in two sweeps per output row: the vertical maximum of the two input rows a vector
+    // at a time (remembering which row won), then the horizontal maximum of each pair with 0/1 comparison
+    // results used as offsets, so nothing depends on a branch (random data would mispredict half of them).
+    // NaN wins both comparisons, so it reaches the loss.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void MaxForward2x2<T>(ReadOnlySpan<T> image, in ConvGeometry g, Span<T> output, Span<int> argMax)
         where T : struct, IFloatingPointIeee754<T>
     {
-        int h = g.Height, w = g.Width, oh = g.OutHeight, ow = g.OutWidth;
+        int h = g.Height, w = g.Width, oh = g.OutHeight, ow = g.OutWidth, span = 2 * ow;
         if (image.Length < g.ImageSize || output.Length < g.Channels * oh * ow || argMax.Length < g.Channels * oh * ow)
             throw new ArgumentException($"MaxPooling 2x2 of {g.Channels}x{h}x{w}: buffers too small.");
+        var scratch = t_rows as T[];
+        if (scratch is null || scratch.Length < 2 * span)
+            t_rows = scratch = new T[2 * span];
         ref T x = ref MemoryMarshal.GetReference(image);
         ref T y = ref MemoryMarshal.GetReference(output);
         ref int am = ref MemoryMarshal.GetReference(argMax);
-        int o = 0;
+        ref T vmax = ref scratch[0];
+        ref T below = ref scratch[span];
+        int vc = Vector<T>.Count, o = 0;
+        bool vectors = Vector.IsHardwareAccelerated && Vector<T>.IsSupported;
         for (int c = 0; c < g.Channels; c++)
-            for (int oy = 0; oy < oh; oy++)
+            for (int oy = 0; oy < oh; oy++, o += ow)
             {
                 int top = (c * h + 2 * oy) * w;
-                for (int ox = 0; ox < ow; ox++, o++)
+                ref T t = ref Unsafe.Add(ref x, top);
+                ref T b = ref Unsafe.Add(ref t, w);
+                int j = 0;
+                if (vectors && span >= vc)
                 {
-                    int i = top + 2 * ox;
-                    // Indices are chosen with 0/1 comparison results and the values loaded from them,
-                    // so nothing depends on a branch.
-                    int iu = i + Bit(Unsafe.Add(ref x, i + 1) > Unsafe.Add(ref x, i));
-                    int il = i + w + Bit(Unsafe.Add(ref x, i + w + 1) > Unsafe.Add(ref x, i + w));
-                    int best = iu + (il - iu) * Bit(Unsafe.Add(ref x, il) > Unsafe.Add(ref x, iu));
-                    T max = Unsafe.Add(ref x, best);
-                    if ((Bit(T.IsNaN(Unsafe.Add(ref x, i))) | Bit(T.IsNaN(Unsafe.Add(ref x, i + 1))) |
-                         Bit(T.IsNaN(Unsafe.Add(ref x, i + w))) | Bit(T.IsNaN(Unsafe.Add(ref x, i + w + 1)))) != 0)
-                        max = T.NaN;
-                    Unsafe.Add(ref y, o) = max;
-                    Unsafe.Add(ref am, o) = best;
+                    // Whole vectors, the last one overlapping its neighbour rather than a scalar tail.
+                    for (; ; j += vc)
+                    {
+                        if (j > span - vc) j = span - vc;
+                        var tv = Vector.LoadUnsafe(ref t, (nuint)j);
+                        var bv = Vector.LoadUnsafe(ref b, (nuint)j);
+                        var mask = Vector.GreaterThan(bv, tv) | ~Vector.Equals(bv, bv);
+                        Vector.ConditionalSelect(mask, bv, tv).StoreUnsafe(ref vmax, (nuint)j);
+                        Vector.ConditionalSelect(mask, Vector<T>.One, Vector<T>.Zero).StoreUnsafe(ref below, (nuint)j);
+                        if (j == span - vc) break;
+                    }
+                    j = span;
+                }
+                for (; j < span; j++)
+                {
+                    T tj = Unsafe.Add(ref t, j), bj = Unsafe.Add(ref b, j);
+                    bool down = bj > tj || T.IsNaN(bj);
+                    Unsafe.Add(ref vmax, j) = down ? bj : tj;
+                    Unsafe.Add(ref below, j) = down ? T.One : T.Zero;
+                }
+                for (int ox = 0; ox < ow; ox++)
+                {
+                    T left = Unsafe.Add(ref vmax, 2 * ox), right = Unsafe.Add(ref vmax, 2 * ox + 1);
+                    int pick = 2 * ox + Bit(right > left | T.IsNaN(right));
+                    Unsafe.Add(ref y, o + ox) = Unsafe.Add(ref vmax, pick);
+                    // "> 0" compiles to a flag set; "≠ 0" would branch on the unordered case.
+                    Unsafe.Add(ref am, o + ox) = top + pick + w * Bit(Unsafe.Add(ref below, pick) > T.Zero);
+                }
+            }
+    }
+
+    [ThreadStatic] private static object? t_rows;
+
+    // The float CNN's case, 8 windows per step with AVX2: vertical maxima of two rows of 16 values, then the
+    // even and odd columns separated (shuffle, then a 64-bit permute restores their order) and compared.
+    // The winner's index is assembled from the two comparison masks. Rows whose last step would run past the
+    // row redo a few windows with an overlapping step instead of a scalar tail.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void MaxForward2x2Avx2(ReadOnlySpan<float> image, in ConvGeometry g, Span<float> output, Span<int> argMax)
+    {
+        int h = g.Height, w = g.Width, oh = g.OutHeight, ow = g.OutWidth, span = 2 * ow;
+        if (image.Length < g.ImageSize || output.Length < g.Channels * oh * ow || argMax.Length < g.Channels * oh * ow || span < 16)
+            throw new ArgumentException($"MaxPooling 2x2 of {g.Channels}x{h}x{w}: buffers too small.");
+        ref float x = ref MemoryMarshal.GetReference(image);
+        ref float y = ref MemoryMarshal.GetReference(output);
+        ref int am = ref MemoryMarshal.GetReference(argMax);
+        var lanes = Vector256.Create(0, 2, 4, 6, 8, 10, 12, 14);
+        var one = Vector256.Create(1);
+        var width = Vector256.Create(w);
+        int o = 0;
+        for (int c = 0; c < g.Channels; c++)
+            for (int oy = 0; oy < oh; oy++, o += ow)
+            {
+                int top = (c * h + 2 * oy) * w;
+                ref float t = ref Unsafe.Add(ref x, top);
+                ref float b = ref Unsafe.Add(ref t, w);
+                for (int j = 0; ; j += 16)
+                {
+                    if (j > span - 16) j = span - 16;
+                    var t0 = Vector256.LoadUnsafe(ref t, (nuint)j);
+                    var t1 = Vector256.LoadUnsafe(ref t, (nuint)(j + 8));
+                    var b0 = Vector256.LoadUnsafe(ref b, (nuint)j);
+                    var b1 = Vector256.LoadUnsafe(ref b, (nuint)(j + 8));
+                    // "Below wins" where it is larger or NaN (b ≠ b), so NaN is passed on.
+                    var d0 = Avx.CompareGreaterThan(b0, t0) | Avx.CompareNotEqual(b0, b0);
+                    var d1 = Avx.CompareGreaterThan(b1, t1) | Avx.CompareNotEqual(b1, b1);
+                    var v0 = Avx.BlendVariable(t0, b0, d0);
+                    var v1 = Avx.BlendVariable(t1, b1, d1);
+                    var even = Even(v0, v1);
+                    var odd = Odd(v0, v1);
+                    var right = Avx.CompareGreaterThan(odd, even) | Avx.CompareNotEqual(odd, odd);
+                    var max = Avx.BlendVariable(even, odd, right);
+                    var down = Avx.BlendVariable(Even(d0, d1), Odd(d0, d1), right).AsInt32();
+                    var index = Vector256.Create(top + j) + lanes + (right.AsInt32() & one) + (down & width);
+                    int at = o + j / 2;
+                    max.StoreUnsafe(ref y, (nuint)at);
+                    index.StoreUnsafe(ref am, (nuint)at);
+                    if (j == span - 16) break;
                 }
             }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Bit(bool value) => Unsafe.As<bool, byte>(ref value);
+    private static Vector256<float> Even(Vector256<float> a, Vector256<float> b) =>
+        Avx2.Permute4x64(Avx.Shuffle(a, b, 0b10_00_10_00).AsDouble(), 0b11_01_10_00).AsSingle();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> Odd(Vector256<float> a, Vector256<float> b) =>
+        Avx2.Permute4x64(Avx.Shuffle(a, b, 0b11_01_11_01).AsDouble(), 0b11_01_10_00).AsSingle();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Bit(bool value) => value ? 1 : 0;
 
     /// <summary>Adds each output gradient to the input position that won its window; clear <paramref name="inputGradient"/> first.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void MaxBackward<T>(ReadOnlySpan<T> outputGradient, ReadOnlySpan<int> argMax, Span<T> inputGradient)
         where T : struct, IFloatingPointIeee754<T>
     {

@@ -19,6 +19,7 @@ public static class SmallConv
     /// y (positions × depth, column-major) = columns (positions × patch) · Wᵀ + bias, with W (depth × patch)
     /// column-major: what <c>Blas.Gemm(false, true, …)</c> computes in the convolution's forward pass.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Forward<T>(ReadOnlySpan<T> columns, int positions, int patch, ReadOnlySpan<T> weights,
         ReadOnlySpan<T> bias, int depth, Span<T> y) where T : struct, IFloatingPointIeee754<T>
     {
@@ -72,6 +73,7 @@ public static class SmallConv
     /// ∂W (depth × patch, column-major) += dYᵀ · columns and ∂b += column sums of dY, with dY (positions × depth):
     /// what <c>Blas.Gemm(true, false, …)</c> and a sum compute in the convolution's backward pass.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void WeightGradient<T>(ReadOnlySpan<T> outputGradient, ReadOnlySpan<T> columns, int positions, int patch,
         int depth, Span<T> weightGradient, Span<T> biasGradient) where T : struct, IFloatingPointIeee754<T>
     {

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace NotebookNet.Kernels;
@@ -7,6 +8,7 @@ namespace NotebookNet.Kernels;
 public static class SpanMath
 {
     /// <summary>y += x.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Add<T>(ReadOnlySpan<T> x, Span<T> y) where T : struct, IFloatingPointIeee754<T>
     {
         if (x.Length != y.Length) throw new ArgumentException($"Add: lengths {x.Length} and {y.Length} differ.");
@@ -22,6 +24,7 @@ public static class SpanMath
     }
 
     /// <summary>Σ x.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static T Sum<T>(ReadOnlySpan<T> x) where T : struct, IFloatingPointIeee754<T>
     {
         int i = 0;
@@ -39,6 +42,7 @@ public static class SpanMath
     }
 
     /// <summary>z = x ∘ y (element-wise product).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Multiply<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<T> z) where T : struct, IFloatingPointIeee754<T>
     {
         if (x.Length != y.Length || x.Length != z.Length)
@@ -56,6 +60,7 @@ public static class SpanMath
     }
 
     /// <summary>y = max(x, 0); NaN stays NaN.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Relu<T>(ReadOnlySpan<T> x, Span<T> y) where T : struct, IFloatingPointIeee754<T>
     {
         if (x.Length != y.Length) throw new ArgumentException($"Relu: lengths {x.Length} and {y.Length} differ.");
@@ -77,6 +82,7 @@ public static class SpanMath
     }
 
     /// <summary>y = 1 where x &gt; 0, else 0 (the derivative of ReLU, 0 at 0).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Step<T>(ReadOnlySpan<T> x, Span<T> y) where T : struct, IFloatingPointIeee754<T>
     {
         if (x.Length != y.Length) throw new ArgumentException($"Step: lengths {x.Length} and {y.Length} differ.");
@@ -90,5 +96,41 @@ public static class SpanMath
             i = xv.Length * Vector<T>.Count;
         }
         for (; i < x.Length; i++) y[i] = x[i] > T.Zero ? T.One : T.Zero;
+    }
+
+    /// <summary>dx = g where x &gt; 0, else 0: ReLU's backward pass in one sweep.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void ReluGradient<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> g, Span<T> dx) where T : struct, IFloatingPointIeee754<T>
+    {
+        if (x.Length != g.Length || x.Length != dx.Length)
+            throw new ArgumentException($"ReluGradient: lengths {x.Length}, {g.Length} and {dx.Length} differ.");
+        int i = 0;
+        if (Vector.IsHardwareAccelerated && Vector<T>.IsSupported)
+        {
+            var xv = MemoryMarshal.Cast<T, Vector<T>>(x);
+            var gv = MemoryMarshal.Cast<T, Vector<T>>(g);
+            var dv = MemoryMarshal.Cast<T, Vector<T>>(dx);
+            for (int v = 0; v < xv.Length; v++)
+                dv[v] = Vector.ConditionalSelect(Vector.GreaterThan(xv[v], Vector<T>.Zero), gv[v], Vector<T>.Zero);
+            i = xv.Length * Vector<T>.Count;
+        }
+        for (; i < x.Length; i++) dx[i] = x[i] > T.Zero ? g[i] : T.Zero;
+    }
+
+    /// <summary>y = x + c.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void AddScalar<T>(ReadOnlySpan<T> x, T c, Span<T> y) where T : struct, IFloatingPointIeee754<T>
+    {
+        if (x.Length != y.Length) throw new ArgumentException($"AddScalar: lengths {x.Length} and {y.Length} differ.");
+        int i = 0;
+        if (Vector.IsHardwareAccelerated && Vector<T>.IsSupported)
+        {
+            var xv = MemoryMarshal.Cast<T, Vector<T>>(x);
+            var yv = MemoryMarshal.Cast<T, Vector<T>>(y);
+            var cv = new Vector<T>(c);
+            for (int v = 0; v < xv.Length; v++) yv[v] = xv[v] + cv;
+            i = xv.Length * Vector<T>.Count;
+        }
+        for (; i < x.Length; i++) y[i] = x[i] + c;
     }
 }

@@ -21,6 +21,42 @@ public class PoolingAndShapeTests
         Assert.Equal([0, 10, 0, 0, 0, 0, 20, 0, 0, 0, 0, 0, 0, 30, 40, 0], dx.Column(0).ToArray());
     }
 
+    // Widths that exercise whole vectors, an overlapping last vector and rows shorter than a vector, in float.
+    [Theory]
+    [InlineData(8, 26, 26)]
+    [InlineData(16, 11, 11)]
+    [InlineData(32, 28, 28)]
+    [InlineData(64, 14, 14)]
+    [InlineData(3, 7, 7)]
+    [InlineData(2, 5, 3)]
+    public void Float_2x2_pooling_matches_the_definition(int c, int h, int w)
+    {
+        var rng = new Rng(14);
+        var x = Matrix<float>.Build.Dense(c * h * w, 3, (_, _) => (float)rng.NextGaussian());
+        var pool = new MaxPooling<float>((c, h, w));
+        var y = pool.Forward(x);
+        var (_, oh, ow) = pool.OutputShape;
+        var dy = Matrix<float>.Build.Dense(c * oh * ow, 3, (i, j) => i + 1000 * j);
+        var dx = pool.Backward(dy);
+        for (int n = 0; n < 3; n++)
+            for (int ch = 0; ch < c; ch++)
+                for (int oy = 0; oy < oh; oy++)
+                    for (int ox = 0; ox < ow; ox++)
+                    {
+                        int best = -1;
+                        for (int ki = 0; ki < 2; ki++)
+                            for (int kj = 0; kj < 2; kj++)
+                            {
+                                int i = (ch * h + 2 * oy + ki) * w + 2 * ox + kj;
+                                if (best < 0 || x[i, n] > x[best, n]) best = i;
+                            }
+                        int o = (ch * oh + oy) * ow + ox;
+                        Assert.Equal(x[best, n], y[o, n]);
+                        Assert.Equal(dy[o, n], dx[best, n]);
+                    }
+        Assert.Equal(dy.Enumerate().Sum(v => (double)v), dx.Enumerate().Sum(v => (double)v), 1e-3);
+    }
+
     [Fact]
     public void Max_pooling_gradients_match_central_differences()
     {
@@ -49,6 +85,14 @@ public class PoolingAndShapeTests
     {
         var x = Matrix<double>.Build.Dense(4, 1, [1, double.NaN, 2, 3]);
         Assert.True(double.IsNaN(new MaxPooling<double>((1, 2, 2)).Forward(x)[0, 0]));
+        // Each corner of a window, in the vectorised float path (rows of 26).
+        foreach (int at in new[] { 0, 1, 26, 27, 26 * 26 - 1 })
+        {
+            var xf = Matrix<float>.Build.Dense(26 * 26, 1, (i, _) => i % 7);
+            xf[at, 0] = float.NaN;
+            var y = new MaxPooling<float>((1, 26, 26)).Forward(xf);
+            Assert.Equal(1, y.Enumerate().Count(float.IsNaN));
+        }
     }
 
     [Fact]

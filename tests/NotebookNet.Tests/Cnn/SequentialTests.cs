@@ -65,6 +65,18 @@ public class SequentialTests
     }
 
     [Fact]
+    public void The_reference_recipe_is_LeNet5_with_dropout_and_decaying_Adam()
+    {
+        var model = Models.Reference(new Rng(0));
+        Assert.Equal(454922, model.ParameterCount);
+        Assert.Contains(model, l => l is Dropout<float> { Rate: 0.25 });
+        var trainer = Models.ReferenceTrainer(model, new Rng(1));
+        Assert.IsType<NotebookNet.Optimizers.Adam<float>>(trainer.Optimizer);
+        Assert.Equal((6, 64), (trainer.Options.Epochs, trainer.Options.BatchSize));
+        Assert.Equal(1e-3 * 0.7 * 0.7, trainer.Options.Schedule!(3, 1e-3), 1e-15);
+    }
+
+    [Fact]
     public void Predict_is_batched_in_evaluation_mode_and_restores_the_mode()
     {
         var rng = new Rng(43);
@@ -91,6 +103,28 @@ public class SequentialTests
         var ys = new[] { 0.0, 1, 1, 0 }.Select(v => Matrix<double>.Build.Dense(1, 1, v)).ToArray();
         var errors = Tutorial.Train(net, Loss.Mse, Loss.MsePrime, xs, ys, epochs: 200, learningRate: 0.1, verbose: false);
         Assert.True(errors[^1] < errors[0]);
+    }
+
+    [Fact]
+    public void A_CNN_trains_the_tutorials_way_one_sample_at_a_time()
+    {
+        var rng = new Rng(46);
+        var data = NotebookNet.Tests.Training.Synthetic.Bars<double>(60, rng);
+        var xs = new List<Matrix<double>>();
+        var ys = new List<Matrix<double>>();
+        var buffer = new double[64];
+        for (int i = 0; i < data.Count; i++)
+        {
+            data.Gather([i], buffer);
+            xs.Add(Matrix<double>.Build.Dense(64, 1, (double[])buffer.Clone()));
+            var y = Matrix<double>.Build.Dense(3, 1);
+            y[data.Label(i), 0] = 1;
+            ys.Add(y);
+        }
+        var net = NotebookNet.Tests.Training.Synthetic.Cnn<double>(rng);
+        var errors = Tutorial.Train(net, Loss.SoftmaxCrossEntropy, Loss.SoftmaxCrossEntropyPrime, xs, ys,
+            epochs: 5, learningRate: 0.05, verbose: false);
+        Assert.True(errors[^1] < errors[0] / 2, string.Join(", ", errors));
     }
 
     [Fact]
