@@ -30,6 +30,9 @@ public static class ModelCatalog
             rng => Models.SmallCnn(rng), () => new Sgd<float>(0.05, momentum: 0.9), 64, 1),
         new("lenet5", "32c5p2-pool-64c5p2-pool-fc128-fc10, Adam 1e-3, batch 128",
             rng => Models.LeNet5(rng), () => new Adam<float>(1e-3), 128, 1),
+        new("reference", "LeNet-5 with dropout 0.25, Adam 1e-3 decayed ×0.7 per epoch, batch 64, 6 epochs (the 99.3 % model)",
+            rng => Models.Reference(rng), () => new Adam<float>(Models.ReferenceLearningRate),
+            Models.ReferenceBatchSize, Models.ReferenceEpochs, Schedules.Exponential(Models.ReferenceDecay)),
     ];
 
     /// <summary>The recipe called <paramref name="id"/>; the error lists the known names.</summary>
