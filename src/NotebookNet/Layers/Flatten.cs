@@ -1,5 +1,5 @@
+using System.Globalization;
 using System.Numerics;
-using MathNet.Numerics.LinearAlgebra;
 
 namespace NotebookNet.Layers;
 
@@ -8,7 +8,7 @@ namespace NotebookNet.Layers;
 /// A sample's column already holds its CHW values contiguously, so this checks the size and passes the same
 /// matrix on; it is a <see cref="Reshape{T}"/> to one dimension, named as Keras and PyTorch name it.
 /// </summary>
-public sealed class Flatten<T> : Layer<T>, IShapedLayer where T : struct, IFloatingPointIeee754<T>
+public sealed class Flatten<T> : PassThroughLayer<T> where T : struct, IFloatingPointIeee754<T>
 {
     public Flatten((int Depth, int Height, int Width) inputShape)
     {
@@ -23,19 +23,6 @@ public sealed class Flatten<T> : Layer<T>, IShapedLayer where T : struct, IFloat
 
     public override string Name => $"Flatten({ImageShape.Format(InputShape)} → {OutputSize})";
 
-    int IShapedLayer.OutputRows => OutputSize;
-    string IShapedLayer.OutputShapeText => OutputSize.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    public override Matrix<T> Forward(Matrix<T> input)
-    {
-        RequireRows(input, OutputSize);
-        Input = input;
-        return Output = input;
-    }
-
-    public override Matrix<T> Backward(Matrix<T> outputGradient)
-    {
-        RequireForward(outputGradient, OutputSize);
-        return outputGradient;
-    }
+    private protected override int Size => OutputSize;
+    private protected override string OutputShapeText => OutputSize.ToString(CultureInfo.InvariantCulture);
 }

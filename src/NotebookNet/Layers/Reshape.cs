@@ -1,5 +1,4 @@
 using System.Numerics;
-using MathNet.Numerics.LinearAlgebra;
 
 namespace NotebookNet.Layers;
 
@@ -8,7 +7,7 @@ namespace NotebookNet.Layers;
 /// contiguously, a reshape moves no data: the layer checks the row count and passes the same matrix on,
 /// relabelled with the new shape for <c>Summary</c> and for the next layer's checks.
 /// </summary>
-public sealed class Reshape<T> : Layer<T>, IShapedLayer where T : struct, IFloatingPointIeee754<T>
+public sealed class Reshape<T> : PassThroughLayer<T> where T : struct, IFloatingPointIeee754<T>
 {
     private readonly int _size;
 
@@ -34,21 +33,8 @@ public sealed class Reshape<T> : Layer<T>, IShapedLayer where T : struct, IFloat
 
     public override string Name => $"Reshape({Format(InputShape)} → {Format(OutputShape)})";
 
-    int IShapedLayer.OutputRows => _size;
-    string IShapedLayer.OutputShapeText => Format(OutputShape);
-
-    public override Matrix<T> Forward(Matrix<T> input)
-    {
-        RequireRows(input, _size);
-        Input = input;
-        return Output = input;
-    }
-
-    public override Matrix<T> Backward(Matrix<T> outputGradient)
-    {
-        RequireForward(outputGradient, _size);
-        return outputGradient;
-    }
+    private protected override int Size => _size;
+    private protected override string OutputShapeText => Format(OutputShape);
 
     internal static string Format(IReadOnlyList<int> shape) => string.Join("x", shape);
 
