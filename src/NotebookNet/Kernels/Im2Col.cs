@@ -104,24 +104,6 @@ public static class Im2Col
         }
     }
 
-    /// <summary>im2col for <paramref name="count"/> images stored one per column; the blocks follow each other.</summary>
-    public static void Forward<T>(ReadOnlySpan<T> images, int count, in ConvGeometry g, Span<T> columns)
-        where T : struct, IFloatingPointIeee754<T>
-    {
-        Check(images.Length, columns.Length, g, count);
-        int n = g.ImageSize, m = g.Positions * g.PatchSize;
-        for (int i = 0; i < count; i++) Forward(images.Slice(i * n, n), g, columns.Slice(i * m, m));
-    }
-
-    /// <summary>col2im for <paramref name="count"/> images; accumulates into <paramref name="images"/>.</summary>
-    public static void Backward<T>(ReadOnlySpan<T> columns, int count, in ConvGeometry g, Span<T> images)
-        where T : struct, IFloatingPointIeee754<T>
-    {
-        Check(images.Length, columns.Length, g, count);
-        int n = g.ImageSize, m = g.Positions * g.PatchSize;
-        for (int i = 0; i < count; i++) Backward(columns.Slice(i * m, m), g, images.Slice(i * n, n));
-    }
-
     // Rows are short (5 to 28 values), so a call to memmove per row costs more than the copy: whole vectors,
     // then one last vector that overlaps the previous one.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -173,13 +155,5 @@ public static class Im2Col
             throw new ArgumentException(
                 $"im2col of one image {g.Channels}x{g.Height}x{g.Width} with leading dimension {ld} needs {g.ImageSize} pixels and " +
                 $"{(long)(g.PatchSize - 1) * ld + g.Positions} column entries, got {imageLength} and {columnsLength}.");
-    }
-
-    private static void Check(int imageLength, int columnsLength, in ConvGeometry g, int count)
-    {
-        if (imageLength < (long)count * g.ImageSize || columnsLength < (long)count * g.Positions * g.PatchSize)
-            throw new ArgumentException(
-                $"im2col of {count} image(s) {g.Channels}x{g.Height}x{g.Width} needs {(long)count * g.ImageSize} pixels and " +
-                $"{(long)count * g.Positions * g.PatchSize} column entries, got {imageLength} and {columnsLength}.");
     }
 }
