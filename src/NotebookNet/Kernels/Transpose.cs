@@ -18,42 +18,17 @@ internal static unsafe class Transpose
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Float8x8(float* src, nint ld, float* dst, nint dstStride)
     {
-        var r0 = Avx.LoadVector256(src);
-        var r1 = Avx.LoadVector256(src + ld);
-        var r2 = Avx.LoadVector256(src + 2 * ld);
-        var r3 = Avx.LoadVector256(src + 3 * ld);
-        var r4 = Avx.LoadVector256(src + 4 * ld);
-        var r5 = Avx.LoadVector256(src + 5 * ld);
-        var r6 = Avx.LoadVector256(src + 6 * ld);
-        var r7 = Avx.LoadVector256(src + 7 * ld);
-
-        // Pairs, then quads (within 128-bit lanes), then swap lanes.
-        var t0 = Avx.UnpackLow(r0, r1).AsDouble();
-        var t1 = Avx.UnpackHigh(r0, r1).AsDouble();
-        var t2 = Avx.UnpackLow(r2, r3).AsDouble();
-        var t3 = Avx.UnpackHigh(r2, r3).AsDouble();
-        var t4 = Avx.UnpackLow(r4, r5).AsDouble();
-        var t5 = Avx.UnpackHigh(r4, r5).AsDouble();
-        var t6 = Avx.UnpackLow(r6, r7).AsDouble();
-        var t7 = Avx.UnpackHigh(r6, r7).AsDouble();
-
-        var q0 = Avx.UnpackLow(t0, t2).AsSingle();   // col 0 | col 4, rows 0-3
-        var q1 = Avx.UnpackHigh(t0, t2).AsSingle();  // col 1 | col 5
-        var q2 = Avx.UnpackLow(t1, t3).AsSingle();   // col 2 | col 6
-        var q3 = Avx.UnpackHigh(t1, t3).AsSingle();  // col 3 | col 7
-        var q4 = Avx.UnpackLow(t4, t6).AsSingle();   // same, rows 4-7
-        var q5 = Avx.UnpackHigh(t4, t6).AsSingle();
-        var q6 = Avx.UnpackLow(t5, t7).AsSingle();
-        var q7 = Avx.UnpackHigh(t5, t7).AsSingle();
-
-        Avx.Store(dst, Avx.Permute2x128(q0, q4, 0x20));
-        Avx.Store(dst + dstStride, Avx.Permute2x128(q1, q5, 0x20));
-        Avx.Store(dst + 2 * dstStride, Avx.Permute2x128(q2, q6, 0x20));
-        Avx.Store(dst + 3 * dstStride, Avx.Permute2x128(q3, q7, 0x20));
-        Avx.Store(dst + 4 * dstStride, Avx.Permute2x128(q0, q4, 0x31));
-        Avx.Store(dst + 5 * dstStride, Avx.Permute2x128(q1, q5, 0x31));
-        Avx.Store(dst + 6 * dstStride, Avx.Permute2x128(q2, q6, 0x31));
-        Avx.Store(dst + 7 * dstStride, Avx.Permute2x128(q3, q7, 0x31));
+        // Each half holds columns q and q + 4 in its two lanes; swapping lanes between the halves finishes.
+        InterleaveFourRows(src, ld, out var a0, out var a1, out var a2, out var a3);
+        InterleaveFourRows(src + 4 * ld, ld, out var b0, out var b1, out var b2, out var b3);
+        Avx.Store(dst, Avx.Permute2x128(a0, b0, 0x20));
+        Avx.Store(dst + dstStride, Avx.Permute2x128(a1, b1, 0x20));
+        Avx.Store(dst + 2 * dstStride, Avx.Permute2x128(a2, b2, 0x20));
+        Avx.Store(dst + 3 * dstStride, Avx.Permute2x128(a3, b3, 0x20));
+        Avx.Store(dst + 4 * dstStride, Avx.Permute2x128(a0, b0, 0x31));
+        Avx.Store(dst + 5 * dstStride, Avx.Permute2x128(a1, b1, 0x31));
+        Avx.Store(dst + 6 * dstStride, Avx.Permute2x128(a2, b2, 0x31));
+        Avx.Store(dst + 7 * dstStride, Avx.Permute2x128(a3, b3, 0x31));
     }
 
     /// <summary>The double counterpart of <see cref="Float8x8"/> for a 4×4 block.</summary>
@@ -81,20 +56,9 @@ internal static unsafe class Transpose
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Float6x8(float* src, nint ld, float* dst)
     {
-        var r0 = Avx.LoadVector256(src);
-        var r1 = Avx.LoadVector256(src + ld);
-        var r2 = Avx.LoadVector256(src + 2 * ld);
-        var r3 = Avx.LoadVector256(src + 3 * ld);
+        InterleaveFourRows(src, ld, out var u0, out var u1, out var u2, out var u3);   // k | k + 4 of columns 0-3
         var r4 = Avx.LoadVector256(src + 4 * ld);
         var r5 = Avx.LoadVector256(src + 5 * ld);
-        var t0 = Avx.UnpackLow(r0, r1).AsDouble();
-        var t1 = Avx.UnpackHigh(r0, r1).AsDouble();
-        var t2 = Avx.UnpackLow(r2, r3).AsDouble();
-        var t3 = Avx.UnpackHigh(r2, r3).AsDouble();
-        var u0 = Avx.UnpackLow(t0, t2).AsSingle();   // k0 | k4 of columns 0-3
-        var u1 = Avx.UnpackHigh(t0, t2).AsSingle();  // k1 | k5
-        var u2 = Avx.UnpackLow(t1, t3).AsSingle();   // k2 | k6
-        var u3 = Avx.UnpackHigh(t1, t3).AsSingle();  // k3 | k7
         var v0 = Avx.UnpackLow(r4, r5).AsDouble();   // pairs (c4, c5) for k0 k1 | k4 k5
         var v1 = Avx.UnpackHigh(r4, r5).AsDouble();  // k2 k3 | k6 k7
 
@@ -116,21 +80,38 @@ internal static unsafe class Transpose
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Double6x4(double* src, nint ld, double* dst)
     {
+        Double4x4(src, ld, dst, 6);   // columns 0-3 of every k row
+        var r4 = Avx.LoadVector256(src + 4 * ld);
+        var r5 = Avx.LoadVector256(src + 5 * ld);
+        var v0 = Avx.UnpackLow(r4, r5);   // (c4, c5) at k0 | k2
+        var v1 = Avx.UnpackHigh(r4, r5);  // k1 | k3
+        Sse2.Store(dst + 4, v0.GetLower());
+        Sse2.Store(dst + 10, v1.GetLower());
+        Sse2.Store(dst + 16, v0.GetUpper());
+        Sse2.Store(dst + 22, v1.GetUpper());
+    }
+
+    /// <summary>
+    /// The first two shuffle stages shared by <see cref="Float8x8"/> and <see cref="Float6x8"/>: from 8 floats of each
+    /// of 4 rows, <paramref name="c04"/> holds column 0 of the four rows in its low lane and column 4 in its high lane,
+    /// and likewise <paramref name="c15"/>, <paramref name="c26"/>, <paramref name="c37"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void InterleaveFourRows(float* src, nint ld,
+        out Vector256<float> c04, out Vector256<float> c15, out Vector256<float> c26, out Vector256<float> c37)
+    {
         var r0 = Avx.LoadVector256(src);
         var r1 = Avx.LoadVector256(src + ld);
         var r2 = Avx.LoadVector256(src + 2 * ld);
         var r3 = Avx.LoadVector256(src + 3 * ld);
-        var r4 = Avx.LoadVector256(src + 4 * ld);
-        var r5 = Avx.LoadVector256(src + 5 * ld);
-        var t0 = Avx.UnpackLow(r0, r1);
-        var t1 = Avx.UnpackHigh(r0, r1);
-        var t2 = Avx.UnpackLow(r2, r3);
-        var t3 = Avx.UnpackHigh(r2, r3);
-        var v0 = Avx.UnpackLow(r4, r5);   // (c4, c5) at k0 | k2
-        var v1 = Avx.UnpackHigh(r4, r5);  // k1 | k3
-        Avx.Store(dst, Avx.Permute2x128(t0, t2, 0x20)); Sse2.Store(dst + 4, v0.GetLower());
-        Avx.Store(dst + 6, Avx.Permute2x128(t1, t3, 0x20)); Sse2.Store(dst + 10, v1.GetLower());
-        Avx.Store(dst + 12, Avx.Permute2x128(t0, t2, 0x31)); Sse2.Store(dst + 16, v0.GetUpper());
-        Avx.Store(dst + 18, Avx.Permute2x128(t1, t3, 0x31)); Sse2.Store(dst + 22, v1.GetUpper());
+        // Pairs of rows, then quads, both within 128-bit lanes.
+        var t0 = Avx.UnpackLow(r0, r1).AsDouble();
+        var t1 = Avx.UnpackHigh(r0, r1).AsDouble();
+        var t2 = Avx.UnpackLow(r2, r3).AsDouble();
+        var t3 = Avx.UnpackHigh(r2, r3).AsDouble();
+        c04 = Avx.UnpackLow(t0, t2).AsSingle();
+        c15 = Avx.UnpackHigh(t0, t2).AsSingle();
+        c26 = Avx.UnpackLow(t1, t3).AsSingle();
+        c37 = Avx.UnpackHigh(t1, t3).AsSingle();
     }
 }
