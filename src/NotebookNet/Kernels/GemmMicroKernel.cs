@@ -129,6 +129,32 @@ internal static unsafe class GemmMicroKernel
         }
     }
 
+    /// <summary>
+    /// <see cref="Run{T}"/> for a tile of C that may be partial (<paramref name="rows"/> ≤ Mr, <paramref name="cols"/> ≤ Nr):
+    /// a partial one is computed into <paramref name="edge"/> (Mr·Nr scratch) and only its valid part is stored.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Tile<T>(int kc, T* ap, T* bp, T* c, nint ldc, int rows, int cols, T alpha, T beta, T* edge)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int mr = Mr<T>();
+        if (rows == mr && cols == Nr)
+        {
+            Run(kc, ap, bp, c, ldc, alpha, beta, bp);
+            return;
+        }
+        Run(kc, ap, bp, edge, mr, T.One, T.Zero, bp);
+        for (int jj = 0; jj < cols; jj++)
+        {
+            T* src = edge + jj * mr;
+            T* dst = c + jj * ldc;
+            if (beta == T.Zero)
+                for (int ii = 0; ii < rows; ii++) dst[ii] = alpha * src[ii];
+            else
+                for (int ii = 0; ii < rows; ii++) dst[ii] = alpha * src[ii] + beta * dst[ii];
+        }
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Update<T>(T* c, nint w, Vector256<T> lo, Vector256<T> hi, Vector256<T> va, Vector256<T> vb)
         where T : unmanaged

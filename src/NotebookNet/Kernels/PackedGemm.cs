@@ -43,7 +43,7 @@ internal static unsafe class PackedGemm
         int chunks = 1;
         bool splitN = false;
         int extent = 0, unit = 1, units = 0;
-        if (threads >= 2 && 2L * m * n * k >= ParallelFlops)
+        if (threads >= 2 && !BatchParallel.InWorker && 2L * m * n * k >= ParallelFlops)
         {
             // Split the dimension with more micro-tiles, in whole tiles, so every chunk keeps full kernels;
             // each chunk re-packs the operand it shares, so chunks stay wide enough for that to be noise.
@@ -171,16 +171,7 @@ internal static unsafe class PackedGemm
                     continue;
                 }
 
-                GemmMicroKernel.Run(kc, ap, bp, edge, mr, T.One, T.Zero, prefetch);
-                for (int jj = 0; jj < cols; jj++)
-                {
-                    T* src = edge + jj * mr;
-                    T* dst = cij + jj * ldc;
-                    if (beta == T.Zero)
-                        for (int ii = 0; ii < rows; ii++) dst[ii] = alpha * src[ii];
-                    else
-                        for (int ii = 0; ii < rows; ii++) dst[ii] = alpha * src[ii] + beta * dst[ii];
-                }
+                GemmMicroKernel.Tile(kc, ap, bp, cij, ldc, rows, cols, alpha, beta, edge);
             }
         }
     }

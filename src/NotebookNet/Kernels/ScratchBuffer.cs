@@ -14,6 +14,7 @@ internal static unsafe class ScratchBuffer<T> where T : unmanaged
 
     [ThreadStatic] private static T[]? t_slot0;
     [ThreadStatic] private static T[]? t_slot1;
+    [ThreadStatic] private static T[]? t_slot2;
 
     /// <summary>At least <paramref name="length"/> elements of slot 0 (contents undefined).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -22,6 +23,10 @@ internal static unsafe class ScratchBuffer<T> where T : unmanaged
     /// <summary>At least <paramref name="length"/> elements of slot 1, distinct from slot 0.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T* Slot1(int length) => Aligned(ref t_slot1, length);
+
+    /// <summary>At least <paramref name="length"/> elements of slot 2, distinct from slots 0 and 1 (a product's result before it is rearranged).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T* Slot2(int length) => Aligned(ref t_slot2, length);
 
     private static T* Aligned(ref T[]? slot, int length)
     {

@@ -114,4 +114,26 @@ internal static unsafe class Transpose
         c26 = Avx.UnpackLow(t1, t3).AsSingle();
         c37 = Avx.UnpackHigh(t1, t3).AsSingle();
     }
+
+    /// <summary>
+    /// dst (cols × rows, column-major, leading dimension <paramref name="ldDst"/>) = srcᵀ, with src rows × cols,
+    /// column-major, leading dimension <paramref name="ld"/>: 8×8 register blocks for float, scalar edges.
+    /// </summary>
+    public static void Matrix<T>(T* src, int rows, int cols, nint ld, T* dst, nint ldDst) where T : unmanaged
+    {
+        int fullRows = 0, fullCols = 0;
+        if (typeof(T) == typeof(float) && Avx.IsSupported)
+        {
+            fullRows = rows / 8 * 8;
+            fullCols = cols / 8 * 8;
+            for (int j = 0; j < fullCols; j += 8)
+                for (int i = 0; i < fullRows; i += 8)
+                    Float8x8((float*)(src + i + j * ld), ld, (float*)(dst + j + i * ldDst), ldDst);
+        }
+        for (int j = 0; j < cols; j++)
+        {
+            int from = j < fullCols ? fullRows : 0;
+            for (int i = from; i < rows; i++) dst[j + i * ldDst] = src[i + j * ld];
+        }
+    }
 }

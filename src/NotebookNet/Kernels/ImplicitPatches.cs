@@ -1,0 +1,62 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace NotebookNet.Kernels;
+
+/// <summary>
+/// The transposed im2col matrix of one zero-padded image (stride 1), never written out: column p is output
+/// position p's window, entry (r, p) = <c>image[offsets[r] + oy·PaddedWidth + ox]</c>. As the right operand of
+/// <c>Yᵀ = W · Xᵀ</c> (k = patch, n = positions) each Nr-wide panel is a few runs of neighbouring positions,
+/// each contiguous in the image, so a k step costs one vector copy per run.
+/// </summary>
+internal readonly unsafe struct ImplicitPatches<T>(T* image, int* offsets, int outWidth, int paddedWidth)
+    : IPackB<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    /// <summary>
+    /// Copies are a whole multiple of the vector width at least Nr wide; what they write past a run's end is
+    /// overwritten by the next run or the next k step (the driver leaves room after the last panel, and the
+    /// padded image has slack after its last value).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Pack(int column, int columns, int depth, int steps, T* dst)
+    {
+        const int nr = GemmMicroKernel.Nr;
+        nint w = Vector256<T>.Count;
+        int* source = stackalloc int[nr];
+        int* target = stackalloc int[nr];
+        int runs = 0;
+        for (int d = 0, pos = column; d < columns; runs++)
+        {
+            int oy = pos / outWidth, ox = pos - oy * outWidth, length = Math.Min(outWidth - ox, columns - d);
+            source[runs] = oy * paddedWidth + ox;
+            target[runs] = d;
+            d += length;
+            pos += length;
+        }
+        int* offs = offsets + depth;
+        bool twoVectors = w < nr;
+        if (runs == 1)
+        {
+            T* s = image + source[0];
+            for (int r = 0; r < steps; r++, dst += nr)
+            {
+                T* from = s + offs[r];
+                Vector256.Load(from).Store(dst);
+                if (twoVectors) Vector256.Load(from + w).Store(dst + w);
+            }
+            return;
+        }
+        for (int r = 0; r < steps; r++, dst += nr)
+        {
+            T* s = image + offs[r];
+            for (int i = 0; i < runs; i++)
+            {
+                T* from = s + source[i];
+                T* to = dst + target[i];
+                Vector256.Load(from).Store(to);
+                if (twoVectors) Vector256.Load(from + w).Store(to + w);
+            }
+        }
+    }
+}
