@@ -144,6 +144,31 @@ internal static unsafe class GemmMicroKernel
             return;
         }
         Run(kc, ap, bp, edge, mr, T.One, T.Zero, bp);
+        StoreEdge(edge, c, ldc, rows, cols, alpha, beta);
+    }
+
+    /// <summary>
+    /// <see cref="Tile{T}"/> for a full-width B panel read in place instead of packed: value j of k step p is
+    /// <c>b[offsets[p] + columns[j]]</c> (an implicit im2col operand: a panel of neighbouring output positions).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void TileGathered<T>(int kc, T* ap, T* b, int* offsets, int* columns, T* c, nint ldc, int rows, T beta, T* edge)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (rows == Mr<T>())
+        {
+            RunGathered(kc, ap, b, offsets, columns, c, ldc, beta);
+            return;
+        }
+        RunGathered(kc, ap, b, offsets, columns, edge, Mr<T>(), T.Zero);
+        StoreEdge(edge, c, ldc, rows, Nr, T.One, beta);
+    }
+
+    /// <summary>C[0..rows, 0..cols] = alpha·edge + beta·C, from an Mr×Nr scratch tile.</summary>
+    private static void StoreEdge<T>(T* edge, T* c, nint ldc, int rows, int cols, T alpha, T beta)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int mr = Mr<T>();
         for (int jj = 0; jj < cols; jj++)
         {
             T* src = edge + jj * mr;
@@ -153,6 +178,62 @@ internal static unsafe class GemmMicroKernel
             else
                 for (int ii = 0; ii < rows; ii++) dst[ii] = alpha * src[ii] + beta * dst[ii];
         }
+    }
+
+    /// <summary>
+    /// <see cref="Run{T}"/> with alpha = 1 and B read in place: broadcast j of k step p is
+    /// <c>b[offsets[p] + columns[j]]</c>. One more load per step, but no packing pass over B.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void RunGathered<T>(int kc, T* ap, T* b, int* offsets, int* columns, T* c, nint ldc, T beta)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        nint w = Vector256<T>.Count;
+        nint j0 = columns[0], j1 = columns[1], j2 = columns[2], j3 = columns[3], j4 = columns[4], j5 = columns[5];
+        Vector256<T> c00 = default, c10 = default, c01 = default, c11 = default, c02 = default, c12 = default;
+        Vector256<T> c03 = default, c13 = default, c04 = default, c14 = default, c05 = default, c15 = default;
+        for (int p = 0; p < kc; p++)
+        {
+            T* bp = b + offsets[p];
+            Vector256<T> a0 = Vector256.Load(ap), a1 = Vector256.Load(ap + w);
+            Vector256<T> bj = Vector256.Create(bp[j0]);
+            c00 = Simd.MulAdd(a0, bj, c00);
+            c10 = Simd.MulAdd(a1, bj, c10);
+            bj = Vector256.Create(bp[j1]);
+            c01 = Simd.MulAdd(a0, bj, c01);
+            c11 = Simd.MulAdd(a1, bj, c11);
+            bj = Vector256.Create(bp[j2]);
+            c02 = Simd.MulAdd(a0, bj, c02);
+            c12 = Simd.MulAdd(a1, bj, c12);
+            bj = Vector256.Create(bp[j3]);
+            c03 = Simd.MulAdd(a0, bj, c03);
+            c13 = Simd.MulAdd(a1, bj, c13);
+            bj = Vector256.Create(bp[j4]);
+            c04 = Simd.MulAdd(a0, bj, c04);
+            c14 = Simd.MulAdd(a1, bj, c14);
+            bj = Vector256.Create(bp[j5]);
+            c05 = Simd.MulAdd(a0, bj, c05);
+            c15 = Simd.MulAdd(a1, bj, c15);
+            ap += 2 * w;
+        }
+        if (beta == T.Zero)
+        {
+            c00.Store(c); c10.Store(c + w); c += ldc;
+            c01.Store(c); c11.Store(c + w); c += ldc;
+            c02.Store(c); c12.Store(c + w); c += ldc;
+            c03.Store(c); c13.Store(c + w); c += ldc;
+            c04.Store(c); c14.Store(c + w); c += ldc;
+            c05.Store(c); c15.Store(c + w);
+            return;
+        }
+        var one = Vector256.Create(T.One);
+        var vb = Vector256.Create(beta);
+        Update(c, w, c00, c10, one, vb); c += ldc;
+        Update(c, w, c01, c11, one, vb); c += ldc;
+        Update(c, w, c02, c12, one, vb); c += ldc;
+        Update(c, w, c03, c13, one, vb); c += ldc;
+        Update(c, w, c04, c14, one, vb); c += ldc;
+        Update(c, w, c05, c15, one, vb);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -8,9 +8,11 @@ namespace NotebookNet.Kernels;
 /// The im2col matrix of one zero-padded image (stride 1), never written out: entry (p, r) — output position
 /// p = oy·OutWidth + ox, patch column r = (c·k + ki)·k + kj — is <c>image[offsets[r] + oy·PaddedWidth + ox]</c>.
 /// As <see cref="IPackA{T}"/> it packs the positions × patch matrix of a forward product; as
-/// <see cref="IPackB{T}"/> the same matrix as the right operand of a weight gradient (k = positions).
+/// <see cref="IPackB{T}"/> the same matrix is the right operand of a weight gradient (k = positions), read in
+/// place through <paramref name="positionOffsets"/> (<c>oy·PaddedWidth + ox</c> of each position; null when unused).
 /// </summary>
-internal readonly unsafe struct ImplicitColumns<T>(T* image, int* offsets, int outWidth, int paddedWidth, int positions)
+internal readonly unsafe struct ImplicitColumns<T>(T* image, int* offsets, int outWidth, int paddedWidth, int positions,
+    int* positionOffsets = null)
     : IPackA<T>, IPackB<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     /// <summary>
@@ -64,6 +66,15 @@ internal readonly unsafe struct ImplicitColumns<T>(T* image, int* offsets, int o
             }
         }
         return scratch;
+    }
+
+    /// <summary>Value j of k step p is <c>image[positionOffsets[p] + offsets[column + j]]</c>.</summary>
+    T* IPackB<T>.InPlace(int column, int depth, int* columns, out int* rows)
+    {
+        rows = positionOffsets == null ? null : positionOffsets + depth;
+        if (rows == null) return null;
+        for (int j = 0; j < GemmMicroKernel.Nr; j++) columns[j] = offsets[column + j];
+        return image;
     }
 
     /// <summary>Nr patch columns for positions [depth, depth + steps): k steps are positions here.</summary>

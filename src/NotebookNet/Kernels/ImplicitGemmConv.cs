@@ -153,13 +153,15 @@ public static unsafe class ImplicitGemmConv
     private static void RunWeightGradient<T>(ReadOnlySpan<T> dy, ReadOnlySpan<T> padded, in ConvGeometry g, int depth, Span<T> dw)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int patch = g.PatchSize;
+        int patch = g.PatchSize, positions = g.Positions, wp = g.Width + 2 * g.Padding;
         int* offsets = stackalloc int[patch];
+        int* positionOffsets = stackalloc int[positions];
         Offsets(g, offsets);
+        for (int p = 0; p < positions; p++) positionOffsets[p] = p / g.OutWidth * wp + p % g.OutWidth;
         fixed (T* image = padded, a = dy, c = dw)
         {
-            var columns = new ImplicitColumns<T>(image, offsets, g.OutWidth, g.Width + 2 * g.Padding, g.Positions);
-            PackerGemm.Run(depth, patch, g.Positions, new StoredA<T>(true, a, g.Positions), columns, T.One, c, depth);
+            var columns = new ImplicitColumns<T>(image, offsets, g.OutWidth, wp, positions, positionOffsets);
+            PackerGemm.Run(depth, patch, positions, new StoredA<T>(true, a, positions), columns, T.One, c, depth);
         }
     }
 

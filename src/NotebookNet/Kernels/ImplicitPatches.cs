@@ -10,9 +10,25 @@ namespace NotebookNet.Kernels;
 /// <c>Yᵀ = W · Xᵀ</c> (k = patch, n = positions) each Nr-wide panel is a few runs of neighbouring positions,
 /// each contiguous in the image, so a k step costs one vector copy per run.
 /// </summary>
-internal readonly unsafe struct ImplicitPatches<T>(T* image, int* offsets, int outWidth, int paddedWidth)
+internal readonly unsafe struct ImplicitPatches<T>(T* image, int* columnOffsets, int outWidth, int paddedWidth)
     : IPackB<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
+    /// <summary>
+    /// Any panel can be read in place: position j of the panel sits at a fixed displacement from the first one's
+    /// pixel (one more padded row further when the panel wraps to the next output row), the same at every k step.
+    /// </summary>
+    public T* InPlace(int column, int depth, int* columns, out int* offsets)
+    {
+        int oy0 = column / outWidth, ox0 = column - oy0 * outWidth;
+        for (int j = 0; j < GemmMicroKernel.Nr; j++)
+        {
+            int pos = column + j, oy = pos / outWidth, ox = pos - oy * outWidth;
+            columns[j] = (oy - oy0) * paddedWidth + ox - ox0;
+        }
+        offsets = columnOffsets + depth;
+        return image + oy0 * paddedWidth + ox0;
+    }
+
     /// <summary>
     /// Copies are a whole multiple of the vector width at least Nr wide; what they write past a run's end is
     /// overwritten by the next run or the next k step (the driver leaves room after the last panel, and the
@@ -34,7 +50,7 @@ internal readonly unsafe struct ImplicitPatches<T>(T* image, int* offsets, int o
             d += length;
             pos += length;
         }
-        int* offs = offsets + depth;
+        int* offs = columnOffsets + depth;
         bool twoVectors = w < nr;
         if (runs == 1)
         {

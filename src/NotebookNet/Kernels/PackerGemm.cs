@@ -74,6 +74,7 @@ internal static unsafe class PackerGemm
         T* packedA = ScratchBuffer<T>.Slot0(mcAlloc * kcMax + mr);
         T* packedB = ScratchBuffer<T>.Slot1(ncAlloc * kcMax + 16);
         T* edge = stackalloc T[16 * GemmMicroKernel.Nr];
+        int* columns = stackalloc int[GemmMicroKernel.Nr];
         if (k == 0)
         {
             for (int j = 0; j < n; j++) Vectors.Scale(c + j * ldc, m, beta);
@@ -90,6 +91,15 @@ internal static unsafe class PackerGemm
                 for (int j = 0; j < n; j += nr)
                 {
                     int cols = Math.Min(nr, n - j);
+                    int* offsets = null;
+                    T* inPlace = cols == nr ? b.InPlace(j, pc, columns, out offsets) : null;
+                    if (inPlace != null)
+                    {
+                        for (int i = 0; i < m; i += mr)
+                            GemmMicroKernel.TileGathered(kc, panelsA + (nint)i * kc, inPlace, offsets, columns, c + i + j * ldc, ldc,
+                                Math.Min(mr, m - i), betaNow, edge);
+                        continue;
+                    }
                     b.Pack(j, cols, pc, kc, packedB);
                     Sweep(m, cols, kc, panelsA, packedB, c + j * ldc, ldc, betaNow, edge);
                 }

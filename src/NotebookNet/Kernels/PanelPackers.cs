@@ -22,6 +22,12 @@ internal unsafe interface IPackB<T> where T : unmanaged
 {
     /// <summary>Packs columns [column, column + columns) (at most Nr) and k steps [depth, depth + steps) at <paramref name="dst"/>.</summary>
     void Pack(int column, int columns, int depth, int steps, T* dst);
+
+    /// <summary>
+    /// Where a full Nr-wide panel can be read in place: value j of k step p at <c>result[offsets[p] + columns[j]]</c>,
+    /// with <paramref name="columns"/> (Nr values) filled by the packer; null when the panel must be packed.
+    /// </summary>
+    T* InPlace(int column, int depth, int* columns, out int* offsets);
 }
 
 /// <summary>op(A) read from an ordinary column-major matrix.</summary>
@@ -52,4 +58,10 @@ internal readonly unsafe struct StoredB<T>(bool transposed, T* b, nint ldb) : IP
 {
     public void Pack(int column, int columns, int depth, int steps, T* dst) =>
         GemmPacking.PackBPanel(transposed, transposed ? b + column + depth * ldb : b + depth + column * ldb, ldb, steps, columns, dst);
+
+    public T* InPlace(int column, int depth, int* columns, out int* offsets)
+    {
+        offsets = null;
+        return null;
+    }
 }

@@ -95,18 +95,43 @@ public class ConvolutionalTests
         GradientCheck.Layer(conv, GradientCheck.Random(2 * 5 * 5, 2, rng), rng);
     }
 
+    // Stride 1 with a million multiply-adds per image runs on the implicit-GEMM engine: LeNet-5's second layer, and
+    // one with too few input channels for the flipped convolution (its input gradient goes through col2im).
+    [Theory]
+    [InlineData(32, 14, 5, 2, 64)]
+    [InlineData(8, 20, 3, 1, 64)]
+    public void Gradients_of_the_implicit_engine_match_central_differences(int channels, int size, int k, int padding, int depth)
+    {
+        Assert.True(ImplicitConvolution<double>.Suits(new ConvGeometry(channels, size, size, k, 1, padding), depth));
+        var rng = new Rng(6);
+        var conv = new Convolutional<double>((channels, size, size), k, depth, padding: padding, rng: rng);
+        MatrixData.Of(conv.Bias).AsSpan().Fill(0.1);
+        var x = GradientCheck.Random(channels * size * size, 2, rng);
+        Assert.Equal(Naive(conv, x).Enumerate(), conv.Forward(x).Enumerate(), new Tolerance(1e-10));
+        GradientCheck.Layer(conv, x, rng, samples: 60);
+    }
+
     [Fact]
     public void A_large_batch_split_between_cores_gives_the_sum_of_per_image_gradients()
     {
-        foreach (int depth in new[] { 8, 3 }) LargeBatch(depth);
+        foreach (int depth in new[] { 8, 3 }) LargeBatch((3, 12, 12), 3, depth, 48);
+        // The implicit-GEMM engine, in training mode (padded inputs kept between the passes).
+        Assert.True(ImplicitConvolution<double>.Suits(new ConvGeometry(16, 16, 16, 5, 1, 2), 32));
+        LargeBatch((16, 16, 16), 5, 32, 9);
     }
 
-    private static void LargeBatch(int depth)
+    private sealed class Tolerance(double epsilon) : IEqualityComparer<double>
+    {
+        public bool Equals(double a, double b) => Math.Abs(a - b) <= epsilon * Math.Max(1, Math.Abs(a));
+        public int GetHashCode(double value) => 0;
+    }
+
+    private static void LargeBatch((int C, int H, int W) shape, int k, int depth, int n)
     {
         var rng = new Rng(4);
-        var conv = new Convolutional<double>((3, 12, 12), 3, depth, padding: 1, rng: rng);
-        int n = 48, outSize = depth * 12 * 12;
-        var x = GradientCheck.Random(3 * 12 * 12, n, rng);
+        var conv = new Convolutional<double>(shape, k, depth, padding: k / 2, rng: rng);
+        int outSize = depth * shape.H * shape.W;
+        var x = GradientCheck.Random(shape.C * shape.H * shape.W, n, rng);
         var dy = GradientCheck.Random(outSize, n, rng);
         var y = conv.Forward(x).Clone();
         var dx = conv.Backward(dy).Clone();
