@@ -23,6 +23,16 @@ public static class BatchParallel
     /// </summary>
     public static bool InWorker => t_inWorker;
 
+    /// <summary>Marks the current thread as running a share of a split batch; returns the previous mark for <see cref="LeaveWorker"/>.</summary>
+    internal static bool EnterWorker()
+    {
+        bool outer = t_inWorker;
+        t_inWorker = true;
+        return outer;
+    }
+
+    internal static void LeaveWorker(bool outer) => t_inWorker = outer;
+
     /// <summary>How many workers to use for <paramref name="count"/> items of <paramref name="workPerItem"/> operations.</summary>
     public static int Workers(int count, long workPerItem)
     {
@@ -40,6 +50,19 @@ public static class BatchParallel
             body(0, 0, count);
             return;
         }
+        if (SpinningWorkers.TryRun(count, workers, (w, start, end) =>
+            {
+                bool outer = EnterWorker();
+                try
+                {
+                    body(w, start, end);
+                }
+                finally
+                {
+                    LeaveWorker(outer);
+                }
+            }))
+            return;
         Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
         {
             bool outer = t_inWorker;
