@@ -1,0 +1,59 @@
+using NotebookNet.Kernels;
+
+namespace NotebookNet.Tests.Kernels;
+
+public class BatchParallelTests
+{
+    [Fact]
+    public void Every_index_is_visited_once_in_contiguous_shares()
+    {
+        for (int round = 0; round < 50; round++)
+        {
+            var visits = new int[1001];
+            var shares = new (int Start, int End)[2];
+            BatchParallel.For(visits.Length, 2, (worker, start, end) =>
+            {
+                shares[worker] = (start, end);
+                for (int i = start; i < end; i++) Interlocked.Increment(ref visits[i]);
+            });
+            Assert.All(visits, v => Assert.Equal(1, v));
+            Assert.Equal((0, 500), shares[0]);
+            Assert.Equal((500, 1001), shares[1]);
+        }
+    }
+
+    [Fact]
+    public void A_failure_in_the_second_share_reaches_the_caller_and_the_workers_keep_working()
+    {
+        var ex = Assert.Throws<InvalidOperationException>(() => BatchParallel.For(10, 2, (worker, _, _) =>
+        {
+            if (worker == 1) throw new InvalidOperationException("share 1 failed");
+        }));
+        Assert.Equal("share 1 failed", ex.Message);
+        long sum = 0;
+        BatchParallel.For(100, 2, (_, start, end) =>
+        {
+            for (int i = start; i < end; i++) Interlocked.Add(ref sum, i);
+        });
+        Assert.Equal(4950, sum);
+    }
+
+    [Fact]
+    public void Inside_a_share_kernels_run_inline_and_a_nested_split_still_covers_its_range()
+    {
+        var inner = new int[2];
+        var innerVisits = new int[64];
+        BatchParallel.For(2, 2, (worker, _, _) =>
+        {
+            Assert.True(BatchParallel.InWorker);
+            inner[worker] = BatchParallel.Workers(1000, 1 << 20);
+            BatchParallel.For(32, 2, (_, start, end) =>
+            {
+                for (int i = start; i < end; i++) Interlocked.Increment(ref innerVisits[worker * 32 + i]);
+            });
+        });
+        Assert.False(BatchParallel.InWorker);
+        Assert.Equal([1, 1], inner);
+        Assert.All(innerVisits, v => Assert.Equal(1, v));
+    }
+}
