@@ -62,10 +62,22 @@ public static class Models
 
     /// <summary>
     /// The reference model for the 99.3 % goal: <see cref="LeNet5(Rng?, double)"/> with dropout 0.25 before the
-    /// output layer. Train it with <see cref="ReferenceTrainer"/>: Adam (lr 0.001, multiplied by 0.7 after each
-    /// epoch), batches of 64, 6 epochs. Measured: 99.37 % on the 10,000 test images with <c>new Rng(0)</c> for the
-    /// model and <c>new Rng(1)</c> for the shuffles (99.04 % after 2 epochs, 99.32 % after 4).
+    /// output layer, trained on digits shifted at random by up to 2 pixels (<see cref="ReferenceTrainingData"/>)
+    /// with <see cref="ReferenceTrainer"/>: Adam (lr 0.001, multiplied by 0.7 after each epoch), batches of 64,
+    /// 7 epochs.
+    /// <para>
+    /// Measured on the 10,000 test images with seeds 0, 1, 2 (model, trainer, shifts) as in the example: 99.42 %
+    /// on two cores (7 minutes), 99.44 % on one core (the weight gradients are summed in another order); with
+    /// seeds 3, 4, 5 on one core, 99.44 %. After 4 epochs the runs stood at 99.28–99.30 %. Without the shifts the
+    /// same network ends between 99.25 and 99.37 % depending on the seed, too close to the goal.
+    /// </para>
     /// </summary>
+    /// <example><code>
+    /// var (train, test) = Mnist.Load();
+    /// var model = Models.Reference(new Rng(0));
+    /// var history = Models.ReferenceTrainer(model, new Rng(1))
+    ///     .Fit(Models.ReferenceTrainingData(train, new Rng(2)), DataSource.FromMnist&lt;float&gt;(test));
+    /// </code></example>
     public static Sequential<float> Reference(Rng? rng = null) => LeNet5(rng, dropout: ReferenceDropout);
 
     /// <summary>The reference recipe's trainer for <paramref name="model"/>: see <see cref="Reference"/>.</summary>
@@ -85,9 +97,14 @@ public static class Models
             OnEpoch = onEpoch,
         });
 
+    /// <summary>The reference recipe's training data: <paramref name="train"/> with every digit shifted at random
+    /// by up to <see cref="ReferenceShift"/> pixels each time it is drawn (see <see cref="DataSource.Shifted{T}"/>).</summary>
+    public static IDataSource<float> ReferenceTrainingData(Data.MnistSet train, Rng? rng = null) =>
+        DataSource.Shifted(DataSource.FromMnist<float>(train), (1, 28, 28), ReferenceShift, rng ?? Rng.Shared);
+
     /// <summary>The reference recipe's settings, for catalogs and notebooks that show them.</summary>
     public const double ReferenceDropout = 0.25, ReferenceLearningRate = 1e-3, ReferenceDecay = 0.7;
 
     /// <inheritdoc cref="ReferenceDropout"/>
-    public const int ReferenceEpochs = 6, ReferenceBatchSize = 64;
+    public const int ReferenceEpochs = 7, ReferenceBatchSize = 64, ReferenceShift = 2;
 }

@@ -15,6 +15,15 @@ public static class DataSource
     public static IDataSource<T> FromMatrix<T>(Matrix<T> x, IReadOnlyList<int> labels, int classes)
         where T : struct, IFloatingPointIeee754<T> => new InMemory<T>(x, labels, classes);
 
+    /// <summary>
+    /// Data augmentation: every time a sample is gathered, its image (<paramref name="imageShape"/>, CHW) is moved
+    /// by a random whole number of pixels, up to <paramref name="maxShift"/> in each direction, with zeros filling
+    /// the uncovered border. A network then sees a slightly different digit every epoch. The shifts come from
+    /// <paramref name="rng"/>, so a seeded run repeats exactly. Use it for training only.
+    /// </summary>
+    public static IDataSource<T> Shifted<T>(IDataSource<T> source, (int Depth, int Height, int Width) imageShape, int maxShift, Rng rng)
+        where T : struct, IFloatingPointIeee754<T> => new ShiftedSource<T>(source, imageShape, maxShift, rng);
+
     /// <summary>The samples of <paramref name="source"/> at <paramref name="indices"/>, in that order.</summary>
     public static IDataSource<T> Subset<T>(IDataSource<T> source, IReadOnlyList<int> indices)
         where T : struct, IFloatingPointIeee754<T> => new SubsetSource<T>(source, indices);
@@ -88,6 +97,52 @@ public static class DataSource
                 if ((uint)i >= (uint)source.Count)
                     throw new ArgumentOutOfRangeException(nameof(indices), i, $"DataSource: index outside the {source.Count} samples.");
             return [.. indices];
+        }
+    }
+
+    private sealed class ShiftedSource<T> : IDataSource<T> where T : struct, IFloatingPointIeee754<T>
+    {
+        private readonly IDataSource<T> _source;
+        private readonly (int Depth, int Height, int Width) _shape;
+        private readonly int _maxShift;
+        private readonly Rng _rng;
+        private T[] _buffer = [];
+
+        public ShiftedSource(IDataSource<T> source, (int Depth, int Height, int Width) shape, int maxShift, Rng rng)
+        {
+            Layers.ImageShape.Validate(shape, "DataSource.Shifted");
+            if (Layers.ImageShape.Size(shape) != source.Features)
+                throw new ArgumentException(
+                    $"DataSource.Shifted: images of {Layers.ImageShape.Format(shape)} have {Layers.ImageShape.Size(shape)} values but the samples have {source.Features}.");
+            if (maxShift < 0 || maxShift >= Math.Min(shape.Height, shape.Width))
+                throw new ArgumentOutOfRangeException(nameof(maxShift), maxShift, "DataSource.Shifted: the shift must be in [0, image size).");
+            (_source, _shape, _maxShift, _rng) = (source, shape, maxShift, rng ?? throw new ArgumentNullException(nameof(rng)));
+        }
+
+        public int Count => _source.Count;
+        public int Features => _source.Features;
+        public int Classes => _source.Classes;
+        public int Label(int index) => _source.Label(index);
+
+        public void Gather(ReadOnlySpan<int> indices, Span<T> destination)
+        {
+            int size = Features;
+            if (_buffer.Length < indices.Length * size) _buffer = new T[indices.Length * size];
+            _source.Gather(indices, _buffer);
+            var (depth, h, w) = _shape;
+            int span = 2 * _maxShift + 1;
+            for (int j = 0; j < indices.Length; j++)
+            {
+                int dy = _rng.NextInt(span) - _maxShift, dx = _rng.NextInt(span) - _maxShift;
+                var src = _buffer.AsSpan(j * size, size);
+                var dst = destination.Slice(j * size, size);
+                dst.Clear();
+                // Output pixel (y, x) takes input (y − dy, x − dx) where that lies inside the image.
+                int x0 = Math.Max(0, dx), x1 = Math.Min(w, w + dx);
+                for (int c = 0; c < depth; c++)
+                    for (int y = Math.Max(0, dy); y < Math.Min(h, h + dy); y++)
+                        src.Slice((c * h + y - dy) * w + x0 - dx, x1 - x0).CopyTo(dst.Slice((c * h + y) * w + x0, x1 - x0));
+            }
         }
     }
 }

@@ -72,7 +72,7 @@ public class SequentialTests
         Assert.Contains(model, l => l is Dropout<float> { Rate: 0.25 });
         var trainer = Models.ReferenceTrainer(model, new Rng(1));
         Assert.IsType<NotebookNet.Optimizers.Adam<float>>(trainer.Optimizer);
-        Assert.Equal((6, 64), (trainer.Options.Epochs, trainer.Options.BatchSize));
+        Assert.Equal((7, 64), (trainer.Options.Epochs, trainer.Options.BatchSize));
         Assert.Equal(1e-3 * 0.7 * 0.7, trainer.Options.Schedule!(3, 1e-3), 1e-15);
     }
 

@@ -40,3 +40,39 @@ public class BatchesTests
         Assert.Equal(9, source.Label(2));
     }
 }
+
+public class ShiftedSourceTests
+{
+    [Fact]
+    public void Shifted_images_are_translations_within_the_limit_and_follow_the_seed()
+    {
+        var x = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(2 * 5 * 6, 3, (i, j) => 1 + i + 100 * j);
+        var source = DataSource.FromMatrix(x, [0, 1, 2], 3);
+        var a = new double[180];
+        var b = new double[180];
+        DataSource.Shifted(source, (2, 5, 6), 2, new Rng(4)).Gather([0, 1, 2], a);
+        DataSource.Shifted(source, (2, 5, 6), 2, new Rng(4)).Gather([0, 1, 2], b);
+        Assert.Equal(a, b);
+        for (int j = 0; j < 3; j++)
+        {
+            // Find the shift from one surviving pixel, then check every pixel against it.
+            bool found = false;
+            for (int dy = -2; dy <= 2 && !found; dy++)
+                for (int dx = -2; dx <= 2 && !found; dx++)
+                {
+                    bool all = true;
+                    for (int c = 0; c < 2 && all; c++)
+                        for (int y = 0; y < 5 && all; y++)
+                            for (int xx = 0; xx < 6 && all; xx++)
+                            {
+                                int sy = y - dy, sx = xx - dx;
+                                double expected = sy is >= 0 and < 5 && sx is >= 0 and < 6 ? x[(c * 5 + sy) * 6 + sx, j] : 0;
+                                all = a[j * 60 + (c * 5 + y) * 6 + xx] == expected;
+                            }
+                    found = all;
+                }
+            Assert.True(found, $"sample {j} is not a shift of at most 2 pixels");
+        }
+        Assert.Throws<ArgumentException>(() => DataSource.Shifted(source, (1, 5, 6), 1, new Rng(0)));
+    }
+}
