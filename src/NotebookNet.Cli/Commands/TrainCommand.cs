@@ -32,6 +32,7 @@ public static class TrainCommand
             BatchSize = options.Int("batch-size", recipe.BatchSize),
             ValidationFraction = options.Double("validation", 0),
             Schedule = recipe.Schedule,
+            Shift = recipe.Shift,
             Rng = rng,
             OnBatch = bar.Report,
             OnEpoch = bar.EndEpoch,

@@ -9,7 +9,9 @@ namespace NotebookNet.Kernels;
 /// the image (<see cref="ImplicitColumns{T}"/>) instead of writing the im2col matrix out and packing it again.
 /// It is the Goto loop of <see cref="PackedGemm"/> without its special cases: depth blocks of at most Kc,
 /// then row blocks of Mc (A in L2) swept by Nr-wide B panels (in L1). With a single row block each B panel
-/// is packed right before its only use, so B is never written out whole.
+/// is packed right before its only use, so B is never written out whole; and when the packer can hand its
+/// values out in place (<see cref="IPackB{T}.InPlace"/>, as an image is for its im2col operand), the
+/// micro-kernel reads them there and there is no packing pass at all (<see cref="GemmMicroKernel.RunGathered{T}"/>).
 /// </summary>
 internal static unsafe class PackerGemm
 {
@@ -20,9 +22,6 @@ internal static unsafe class PackerGemm
 
     /// <summary>Columns of op(B) per block when B is packed whole (several row blocks share it).</summary>
     private const int Nc = 1020;
-
-    /// <summary>The most rows an operand packed ahead of time may have: one row block.</summary>
-    public static int MaxPrepackedRows<T>() => Mc<T>();
 
     /// <summary>m rounded up to whole Mr panels.</summary>
     public static int PaddedRows<T>(int m) => (m + GemmMicroKernel.Mr<T>() - 1) / GemmMicroKernel.Mr<T>() * GemmMicroKernel.Mr<T>();

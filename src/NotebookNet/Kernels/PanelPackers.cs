@@ -43,7 +43,7 @@ internal readonly unsafe struct StoredA<T>(bool transposed, T* a, nint lda) : IP
 
 /// <summary>
 /// op(A) packed once by <see cref="PackerGemm.Prepack{T, TA}"/> and reused by many products (a layer's weights
-/// across a batch of images). Only for a single row block (m ≤ <see cref="PackerGemm.MaxPrepackedRows{T}"/>).
+/// across a batch of images). Only for a single row block (<see cref="PackerGemm.PrepackedLength{T}"/> is 0 otherwise).
 /// </summary>
 internal readonly unsafe struct PrepackedA<T>(T* panels, int rows) : IPackA<T>
     where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>

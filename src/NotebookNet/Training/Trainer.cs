@@ -42,6 +42,7 @@ public sealed class Trainer<T> where T : struct, IFloatingPointIeee754<T>
         ArgumentNullException.ThrowIfNull(train);
         var rng = Options.Rng ?? Rng.Shared;
         if (validation is null && Options.ValidationFraction > 0) (train, validation) = Split(train, rng);
+        if (Options.Shift is { } shift) train = DataSource.Shifted(train, shift.ImageShape, shift.MaxPixels, rng);
         if (train.Count == 0) throw new ArgumentException("Trainer: the training set is empty.", nameof(train));
         if (validation is not null && validation.Features != train.Features)
             throw new ArgumentException($"Trainer: training samples have {train.Features} rows but validation samples {validation.Features}.");

@@ -10,6 +10,9 @@ public enum ValidationSplit
     Random,
 }
 
+/// <summary>Random translations of training images of <paramref name="ImageShape"/> (CHW) by up to <paramref name="MaxPixels"/> in each direction.</summary>
+public sealed record ShiftAugmentation((int Depth, int Height, int Width) ImageShape, int MaxPixels);
+
 /// <summary>Settings of a <see cref="Trainer{T}"/> run.</summary>
 public sealed record TrainerOptions
 {
@@ -27,6 +30,13 @@ public sealed record TrainerOptions
     public double ValidationFraction { get; init; }
 
     public ValidationSplit ValidationSplit { get; init; } = ValidationSplit.Last;
+
+    /// <summary>
+    /// Data augmentation: training images moved at random by up to this many pixels each time they are drawn
+    /// (<see cref="DataSource.Shifted{T}"/>, shifts drawn from <see cref="Rng"/>). Applied after the validation split,
+    /// so validation samples are never moved. Null for none.
+    /// </summary>
+    public ShiftAugmentation? Shift { get; init; }
 
     /// <summary>Sets the optimizer's learning rate at the start of each epoch; null keeps it.</summary>
     public LearningRateSchedule? Schedule { get; init; }

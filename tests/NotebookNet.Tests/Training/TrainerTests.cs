@@ -82,6 +82,28 @@ public class TrainerTests
     }
 
     [Fact]
+    public void Shift_augmentation_moves_training_images_only_and_follows_the_seed()
+    {
+        var data = Synthetic.Bars<double>(60, new Rng(1));
+        (History History, double Validation) Run(ShiftAugmentation? shift, uint seed)
+        {
+            var trainer = new Trainer<double>(Synthetic.Cnn<double>(new Rng(0)), new Sgd<double>(0.05), new TrainerOptions
+            {
+                Epochs = 2, BatchSize = 20, Rng = new Rng(seed), ValidationFraction = 0.25, Shift = shift,
+            });
+            var history = trainer.Fit(data);
+            // The last quarter of the samples, unshifted: what the trainer must have validated on.
+            var held = DataSource.Subset(data, Enumerable.Range(45, 15).ToArray());
+            return (history, trainer.Evaluate(held).Loss);
+        }
+        var shift = new ShiftAugmentation((1, 8, 8), 2);
+        var (shifted, validation) = Run(shift, 3);
+        Assert.Equal(validation, shifted.ValidationLoss[^1], 12);
+        Assert.Equal(shifted.TrainLoss, Run(shift, 3).History.TrainLoss);
+        Assert.NotEqual(shifted.TrainLoss, Run(null, 3).History.TrainLoss);
+    }
+
+    [Fact]
     public void A_random_validation_split_is_seeded()
     {
         var data = Synthetic.Bars<double>(50, new Rng(1));
