@@ -6,9 +6,10 @@ namespace NotebookNet.Kernels;
 
 /// <summary>
 /// Stride-1 convolution as an implicit GEMM: the image is copied once into a zero-bordered buffer
-/// (<see cref="Pad{T}"/>), and the products pack their im2col operand straight from it
-/// (<see cref="ImplicitColumns{T}"/>), so the positions × C·k·k column matrix — 600 KB per image for
-/// LeNet-5's second layer, more than the L2 cache — is never written out or read back.
+/// (<see cref="Pad{T}"/>), and the products read their im2col operand straight from it
+/// (<see cref="ImplicitPatches{T}"/> for the convolutions, <see cref="ImplicitColumns{T}"/> for ∂L/∂W), so the
+/// positions × C·k·k column matrix — 600 KB per image for LeNet-5's second layer, more than the L2 cache — is
+/// never written out or read back.
 /// The input gradient is itself such a convolution: of ∂L/∂Y, padded by k − 1 − padding, with the kernels
 /// flipped and their channel axes swapped (<see cref="FlipWeights{T}"/>), so col2im's scatter disappears too.
 /// All products run on the calling thread; callers split a batch of images between the cores.
@@ -160,7 +161,7 @@ public static unsafe class ImplicitGemmConv
         for (int p = 0; p < positions; p++) positionOffsets[p] = p / g.OutWidth * wp + p % g.OutWidth;
         fixed (T* image = padded, a = dy, c = dw)
         {
-            var columns = new ImplicitColumns<T>(image, offsets, g.OutWidth, wp, positions, positionOffsets);
+            var columns = new ImplicitColumns<T>(image, offsets, positionOffsets);
             PackerGemm.Run(depth, patch, positions, new StoredA<T>(true, a, positions), columns, T.One, c, depth);
         }
     }

@@ -6,7 +6,7 @@ namespace NotebookNet.Kernels;
 /// <summary>
 /// A single-threaded blocked GEMM, C = op(A)·op(B) + beta·C, whose operands are packed by the caller's
 /// <see cref="IPackA{T}"/> and <see cref="IPackB{T}"/>: a convolution packs its column matrix straight from
-/// the image (<see cref="ImplicitColumns{T}"/>) instead of writing the im2col matrix out and packing it again.
+/// the image (<see cref="ImplicitPatches{T}"/>) instead of writing the im2col matrix out and packing it again.
 /// It is the Goto loop of <see cref="PackedGemm"/> without its special cases: depth blocks of at most Kc,
 /// then row blocks of Mc (A in L2) swept by Nr-wide B panels (in L1). With a single row block each B panel
 /// is packed right before its only use, so B is never written out whole; and when the packer can hand its
@@ -69,7 +69,7 @@ internal static unsafe class PackerGemm
         int kcMax = DepthBlock<T>(m, k);
         int mcAlloc = (Math.Min(m, mcMax) + mr - 1) / mr * mr;
         int ncAlloc = oneRowBlock ? nr : (Math.Min(n, Nc) + nr - 1) / nr * nr;
-        // Packers may write up to one vector or panel step past their last panel (see ImplicitColumns).
+        // Packers may write up to one vector or panel step past their last panel (see ImplicitPatches).
         T* packedA = ScratchBuffer<T>.Slot0(mcAlloc * kcMax + mr);
         T* packedB = ScratchBuffer<T>.Slot1(ncAlloc * kcMax + 16);
         T* edge = stackalloc T[16 * GemmMicroKernel.Nr];
