@@ -1,3 +1,5 @@
+using System.Runtime.ExceptionServices;
+
 namespace NotebookNet.Kernels;
 
 /// <summary>
@@ -50,31 +52,29 @@ public static class BatchParallel
             body(0, 0, count);
             return;
         }
-        if (SpinningWorkers.TryRun(count, workers, (w, start, end) =>
-            {
-                bool outer = EnterWorker();
-                try
-                {
-                    body(w, start, end);
-                }
-                finally
-                {
-                    LeaveWorker(outer);
-                }
-            }))
-            return;
-        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
+        void Share(int w, int start, int end)
         {
-            bool outer = t_inWorker;
-            t_inWorker = true;
+            bool outer = EnterWorker();
             try
             {
-                body(w, (int)((long)count * w / workers), (int)((long)count * (w + 1) / workers));
+                body(w, start, end);
             }
             finally
             {
-                t_inWorker = outer;
+                LeaveWorker(outer);
             }
-        });
+        }
+
+        if (SpinningWorkers.TryRun(count, workers, Share)) return;
+        try
+        {
+            Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers },
+                w => Share(w, (int)((long)count * w / workers), (int)((long)count * (w + 1) / workers)));
+        }
+        catch (AggregateException e)
+        {
+            // As on the helper threads: the caller sees the share's own exception.
+            ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
     }
 }

@@ -39,6 +39,39 @@ public class BatchParallelTests
     }
 
     [Fact]
+    public void While_another_thread_holds_the_helpers_the_pool_runs_the_shares_with_the_same_failures()
+    {
+        using var started = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var holder = new Thread(() => BatchParallel.For(2, 2, (worker, _, _) =>
+        {
+            started.Set();
+            release.Wait();
+        }));
+        holder.Start();
+        try
+        {
+            started.Wait();
+            var visits = new int[10];
+            BatchParallel.For(visits.Length, 2, (_, start, end) =>
+            {
+                for (int i = start; i < end; i++) visits[i]++;
+            });
+            Assert.All(visits, v => Assert.Equal(1, v));
+            var ex = Assert.Throws<InvalidOperationException>(() => BatchParallel.For(10, 2, (worker, _, _) =>
+            {
+                if (worker == 1) throw new InvalidOperationException("pool share failed");
+            }));
+            Assert.Equal("pool share failed", ex.Message);
+        }
+        finally
+        {
+            release.Set();
+            holder.Join();
+        }
+    }
+
+    [Fact]
     public void Inside_a_share_kernels_run_inline_and_a_nested_split_still_covers_its_range()
     {
         var inner = new int[2];
