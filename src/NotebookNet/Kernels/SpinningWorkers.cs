@@ -66,6 +66,17 @@ internal static class SpinningWorkers
         return s_helpers;
     }
 
+    /// <summary>
+    /// A short busy wait, giving the core away now and then: with one thread per core there is nobody to give it to,
+    /// and a yield per check (SpinWait's habit) is a system call; on a busier machine the periodic yield lets the
+    /// thread being waited for run.
+    /// </summary>
+    private static void Pause(int spins)
+    {
+        if ((spins & 63) == 63) Thread.Yield();
+        else Thread.SpinWait(16);
+    }
+
     /// <summary>One background thread running one share of each region it is given.</summary>
     private sealed class Helper
     {
@@ -90,8 +101,7 @@ internal static class SpinningWorkers
 
         public Exception? Join()
         {
-            var spin = new SpinWait();
-            while (Volatile.Read(ref _finished) != Volatile.Read(ref _posted)) spin.SpinOnce(-1);
+            for (int spins = 0; Volatile.Read(ref _finished) != Volatile.Read(ref _posted); spins++) Pause(spins);
             return _error;
         }
 
@@ -101,12 +111,11 @@ internal static class SpinningWorkers
             while (true)
             {
                 long deadline = Environment.TickCount64 + SpinMilliseconds;
-                var spin = new SpinWait();
-                while (Volatile.Read(ref _posted) == seen)
+                for (int spins = 0; Volatile.Read(ref _posted) == seen; spins++)
                 {
                     if (Environment.TickCount64 < deadline)
                     {
-                        spin.SpinOnce(-1);
+                        Pause(spins);
                         continue;
                     }
                     // Announce the sleep, then look once more: a Start after the announcement releases us.
