@@ -37,8 +37,15 @@ public static class ModelCatalog
             Models.ReferenceBatchSize, Models.ReferenceEpochs, Schedules.Exponential(Models.ReferenceDecay), Models.ReferenceAugmentation),
     ];
 
-    /// <summary>The recipe called <paramref name="id"/>; the error lists the known names.</summary>
-    public static ModelRecipe Get(string id) =>
-        All.FirstOrDefault(r => r.Id == id)
-        ?? throw new ArgumentException($"Unknown model '{id}'. Known models: {string.Join(", ", All.Select(r => r.Id))}.");
+    /// <summary>Short names the command line also accepts: <c>cnn</c> is the small CNN.</summary>
+    public static IReadOnlyDictionary<string, string> Aliases { get; } = new Dictionary<string, string> { ["cnn"] = "small-cnn" };
+
+    /// <summary>The recipe called <paramref name="id"/> (or one of its <see cref="Aliases"/>); the error lists the known names.</summary>
+    public static ModelRecipe Get(string id)
+    {
+        string name = Aliases.TryGetValue(id, out var target) ? target : id;
+        return All.FirstOrDefault(r => r.Id == name)
+            ?? throw new ArgumentException(
+                $"Unknown model '{id}'. Known models: {string.Join(", ", All.Select(r => r.Id))} (and {string.Join(", ", Aliases.Keys)}).");
+    }
 }
