@@ -4,7 +4,9 @@ namespace NotebookNet.Kernels;
 
 /// <summary>
 /// Splits a batch of images into one contiguous range per core. Small batches run inline: below a few
-/// hundred thousand multiply-adds the cost of waking a second thread is larger than the work it takes.
+/// hundred thousand multiply-adds the cost of handing work to a second thread is larger than the work it takes.
+/// The other shares run on <see cref="SpinningWorkers"/>, which stay awake between a step's regions, or on the
+/// thread pool when those are busy with another caller.
 /// </summary>
 public static class BatchParallel
 {
@@ -26,14 +28,14 @@ public static class BatchParallel
     public static bool InWorker => t_inWorker;
 
     /// <summary>Marks the current thread as running a share of a split batch; returns the previous mark for <see cref="LeaveWorker"/>.</summary>
-    internal static bool EnterWorker()
+    private static bool EnterWorker()
     {
         bool outer = t_inWorker;
         t_inWorker = true;
         return outer;
     }
 
-    internal static void LeaveWorker(bool outer) => t_inWorker = outer;
+    private static void LeaveWorker(bool outer) => t_inWorker = outer;
 
     /// <summary>How many workers to use for <paramref name="count"/> items of <paramref name="workPerItem"/> operations.</summary>
     public static int Workers(int count, long workPerItem)
