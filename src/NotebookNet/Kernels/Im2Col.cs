@@ -26,39 +26,7 @@ public static class Im2Col
         where T : struct, IFloatingPointIeee754<T>
     {
         CheckStrided(image.Length, columns.Length, g, leadingDimension);
-        int ld = leadingDimension;
-        int k = g.KernelSize, s = g.Stride, pad = g.Padding, h = g.Height, w = g.Width, oh = g.OutHeight, ow = g.OutWidth;
-        ref T x = ref MemoryMarshal.GetReference(image);
-        ref T cols = ref MemoryMarshal.GetReference(columns);
-        int r = 0;
-        for (int c = 0; c < g.Channels; c++)
-        {
-            ref T plane = ref Unsafe.Add(ref x, c * h * w);
-            for (int ki = 0; ki < k; ki++)
-                for (int kj = 0; kj < k; kj++, r++)
-                {
-                    ref T dst = ref Unsafe.Add(ref cols, r * ld);
-                    var (ox0, ox1) = ValidColumns(kj, g);
-                    int ix0 = ox0 * s + kj - pad, length = ox1 - ox0;
-                    for (int oy = 0; oy < oh; oy++)
-                    {
-                        ref T row = ref Unsafe.Add(ref dst, oy * ow);
-                        int iy = oy * s + ki - pad;
-                        if ((uint)iy >= (uint)h)
-                        {
-                            Fill(ref row, ow);
-                            continue;
-                        }
-                        Fill(ref row, ox0);
-                        Fill(ref Unsafe.Add(ref row, ox1), ow - ox1);
-                        ref T src = ref Unsafe.Add(ref plane, iy * w + ix0);
-                        if (s == 1)
-                            Copy(ref src, ref Unsafe.Add(ref row, ox0), length);
-                        else
-                            for (int i = 0; i < length; i++) Unsafe.Add(ref row, ox0 + i) = Unsafe.Add(ref src, i * s);
-                    }
-                }
-        }
+        Walk(ref MemoryMarshal.GetReference(image), g, ref MemoryMarshal.GetReference(columns), leadingDimension, new Gather<T>());
     }
 
     /// <summary>
@@ -75,30 +43,75 @@ public static class Im2Col
         where T : struct, IFloatingPointIeee754<T>
     {
         CheckStrided(image.Length, columns.Length, g, leadingDimension);
-        int ld = leadingDimension;
+        Walk(ref MemoryMarshal.GetReference(image), g, ref MemoryMarshal.GetReference(columns), leadingDimension, new Scatter<T>());
+    }
+
+    /// <summary>
+    /// What im2col and col2im do with one output row of one column: the part whose window lies in the image is
+    /// paired with a run of pixels (copied out, or added back), the part over the zero padding is handled apart.
+    /// </summary>
+    private interface IRowStep<T>
+    {
+        void Padding(ref T row, int length);
+        void Pixels(ref T pixels, ref T row, int length, int stride);
+    }
+
+    /// <summary>im2col: pixels into the row, zeros over the padding.</summary>
+    private readonly struct Gather<T> : IRowStep<T> where T : struct, IFloatingPointIeee754<T>
+    {
+        public void Padding(ref T row, int length) => Fill(ref row, length);
+
+        public void Pixels(ref T pixels, ref T row, int length, int stride)
+        {
+            if (stride == 1)
+                Copy(ref pixels, ref row, length);
+            else
+                for (int i = 0; i < length; i++) Unsafe.Add(ref row, i) = Unsafe.Add(ref pixels, i * stride);
+        }
+    }
+
+    /// <summary>col2im: the row added back to its pixels; what fell on the padding goes nowhere.</summary>
+    private readonly struct Scatter<T> : IRowStep<T> where T : struct, IFloatingPointIeee754<T>
+    {
+        public void Padding(ref T row, int length) { }
+
+        public void Pixels(ref T pixels, ref T row, int length, int stride)
+        {
+            if (stride == 1)
+                Accumulate(ref row, ref pixels, length);
+            else
+                for (int i = 0; i < length; i++) Unsafe.Add(ref pixels, i * stride) += Unsafe.Add(ref row, i);
+        }
+    }
+
+    /// <summary>Visits every (column, output row) of one image's column matrix with the pixels its windows cover.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Walk<T, TStep>(ref T image, in ConvGeometry g, ref T columns, int ld, TStep step)
+        where TStep : struct, IRowStep<T>
+    {
         int k = g.KernelSize, s = g.Stride, pad = g.Padding, h = g.Height, w = g.Width, oh = g.OutHeight, ow = g.OutWidth;
-        ref T x = ref MemoryMarshal.GetReference(image);
-        ref T cols = ref MemoryMarshal.GetReference(columns);
         int r = 0;
         for (int c = 0; c < g.Channels; c++)
         {
-            ref T plane = ref Unsafe.Add(ref x, c * h * w);
+            ref T plane = ref Unsafe.Add(ref image, c * h * w);
             for (int ki = 0; ki < k; ki++)
                 for (int kj = 0; kj < k; kj++, r++)
                 {
-                    ref T src = ref Unsafe.Add(ref cols, r * ld);
+                    ref T column = ref Unsafe.Add(ref columns, r * ld);
                     var (ox0, ox1) = ValidColumns(kj, g);
-                    int ix0 = ox0 * s + kj - pad, length = ox1 - ox0;
+                    int ix0 = ox0 * s + kj - pad;
                     for (int oy = 0; oy < oh; oy++)
                     {
+                        ref T row = ref Unsafe.Add(ref column, oy * ow);
                         int iy = oy * s + ki - pad;
-                        if ((uint)iy >= (uint)h) continue;
-                        ref T row = ref Unsafe.Add(ref src, oy * ow + ox0);
-                        ref T dst = ref Unsafe.Add(ref plane, iy * w + ix0);
-                        if (s == 1)
-                            Accumulate(ref row, ref dst, length);
-                        else
-                            for (int i = 0; i < length; i++) Unsafe.Add(ref dst, i * s) += Unsafe.Add(ref row, i);
+                        if ((uint)iy >= (uint)h)
+                        {
+                            step.Padding(ref row, ow);
+                            continue;
+                        }
+                        step.Padding(ref row, ox0);
+                        step.Padding(ref Unsafe.Add(ref row, ox1), ow - ox1);
+                        step.Pixels(ref Unsafe.Add(ref plane, iy * w + ix0), ref Unsafe.Add(ref row, ox0), ox1 - ox0, s);
                     }
                 }
         }
