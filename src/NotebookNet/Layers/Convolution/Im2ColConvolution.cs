@@ -24,7 +24,7 @@ internal sealed class Im2ColConvolution<T>(ConvGeometry geometry, int depth) : C
     private bool _columnsCached;
     private readonly T[]?[] _columns = PerWorker(), _columnGradients = PerWorker(), _stacked = PerWorker();
 
-    private bool Small => Depth * Geometry.PatchSize <= SmallConv.MaxWeights;
+    private bool Small => SmallConv.SuitsForward(Geometry.PatchSize, Depth);
 
     public override void Forward(T[] x, T[] y, T[] w, T[] b, int n, bool training)
     {
@@ -74,7 +74,7 @@ internal sealed class Im2ColConvolution<T>(ConvGeometry geometry, int depth) : C
     {
         var g = Geometry;
         int p = g.Positions, patch = g.PatchSize, depth = Depth, outSize = p * depth;
-        bool small = Small;
+        bool smallGradient = SmallConv.SuitsWeightGradient(patch, depth);
         // The same groups as the forward pass, so cached column blocks line up.
         int group = GroupSize(), groups = (n + group - 1) / group;
         bool cached = _columnsCached && _cachedColumns.Length == (long)n * p * patch;
@@ -110,7 +110,7 @@ internal sealed class Im2ColConvolution<T>(ConvGeometry geometry, int depth) : C
                     dyGroup = stacked.AsSpan(0, rows * depth);
                 }
                 // ∂L/∂W (depth × C·k·k) += ∂L/∂Yᵀ (depth × rows) · columns (rows × C·k·k); ∂L/∂b += row sums.
-                if (small)
+                if (smallGradient)
                     SmallConv.WeightGradient<T>(dyGroup, columns, rows, patch, depth, dwWorker, dbWorker);
                 else
                 {
