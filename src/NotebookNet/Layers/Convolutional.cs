@@ -11,9 +11,10 @@ namespace NotebookNet.Layers;
 /// <c>out = ⌊(in + 2·padding − kernelSize) / stride⌋ + 1</c>.
 /// <para>
 /// The products run on one of two engines, both splitting the batch between the cores (<see cref="BatchParallel"/>):
-/// <see cref="ImplicitConvolution{T}"/> for stride-1 layers with many weights, which packs each product's
-/// im2col operand straight from the zero-padded image, and <see cref="Im2ColConvolution{T}"/> for the rest,
-/// which writes the column matrices out (any stride, tiny layers).
+/// <see cref="ImplicitConvolution{T}"/> for stride-1 layers with many weights, whose products read every window
+/// straight from the zero-padded image, and <see cref="Im2ColConvolution{T}"/> for the rest (any stride), which
+/// writes the column matrices out and multiplies them by GEMM, or by <see cref="SmallConv"/>'s direct products
+/// when the kernels have few weights (a first layer).
 /// </para>
 /// The returned output and input gradient matrices are reused by the next call with the same batch size;
 /// clone them to keep them.
