@@ -71,7 +71,9 @@ public static class Models
     /// </summary>
     /// <example><code>
     /// var (train, test) = Mnist.Load();
-    /// var history = Models.ReferenceTrainer(Models.Reference(new Rng(0)), new Rng(1)).Fit(train, test);
+    /// var trainer = Models.ReferenceTrainer(Models.Reference(new Rng(0)), new Rng(1));
+    /// var history = trainer.Fit(train);                  // all 60,000 images, shifted at random
+    /// var (loss, accuracy) = trainer.Evaluate(test);     // looked at once, after training
     /// </code></example>
     public static Sequential<float> Reference(Rng? rng = null) => LeNet5(rng, dropout: ReferenceDropout);
 
