@@ -27,16 +27,6 @@ public static class BatchParallel
     /// </summary>
     public static bool InWorker => t_inWorker;
 
-    /// <summary>Marks the current thread as running a share of a split batch; returns the previous mark for <see cref="LeaveWorker"/>.</summary>
-    private static bool EnterWorker()
-    {
-        bool outer = t_inWorker;
-        t_inWorker = true;
-        return outer;
-    }
-
-    private static void LeaveWorker(bool outer) => t_inWorker = outer;
-
     /// <summary>How many workers to use for <paramref name="count"/> items of <paramref name="workPerItem"/> operations.</summary>
     public static int Workers(int count, long workPerItem)
     {
@@ -54,24 +44,24 @@ public static class BatchParallel
             body(0, 0, count);
             return;
         }
-        void Share(int w, int start, int end)
+        void Share(int w)
         {
-            bool outer = EnterWorker();
+            bool outer = t_inWorker;
+            t_inWorker = true;
             try
             {
-                body(w, start, end);
+                body(w, (int)((long)count * w / workers), (int)((long)count * (w + 1) / workers));
             }
             finally
             {
-                LeaveWorker(outer);
+                t_inWorker = outer;
             }
         }
 
-        if (SpinningWorkers.TryRun(count, workers, Share)) return;
+        if (SpinningWorkers.TryRun(workers, Share)) return;
         try
         {
-            Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers },
-                w => Share(w, (int)((long)count * w / workers), (int)((long)count * (w + 1) / workers)));
+            Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, Share);
         }
         catch (AggregateException e)
         {

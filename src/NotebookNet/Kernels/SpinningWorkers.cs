@@ -18,23 +18,22 @@ internal static class SpinningWorkers
     private static Helper[] s_helpers = [];
 
     /// <summary>
-    /// Runs <paramref name="body"/>(share, start, end) for <paramref name="workers"/> equal shares of [0, count):
-    /// share 0 on the calling thread, the others on the helpers. False (nothing run) when another thread is
-    /// already using the helpers or when called from inside a share; the caller then falls back to the thread pool.
+    /// Runs <paramref name="share"/>(0) … <paramref name="share"/>(workers − 1): share 0 on the calling thread, the
+    /// others on the helpers. False (nothing run) when another thread is already using the helpers or when called
+    /// from inside a share; the caller then falls back to the thread pool.
     /// </summary>
-    public static bool TryRun(int count, int workers, Action<int, int, int> body)
+    public static bool TryRun(int workers, Action<int> share)
     {
         // A region nested in a share, or started by a second thread, goes to the pool instead (Monitor is reentrant).
         if (BatchParallel.InWorker || !Monitor.TryEnter(s_gate)) return false;
         try
         {
             var helpers = Ensure(workers - 1);
-            for (int w = 1; w < workers; w++)
-                helpers[w - 1].Start(body, w, (int)((long)count * w / workers), (int)((long)count * (w + 1) / workers));
+            for (int w = 1; w < workers; w++) helpers[w - 1].Start(share, w);
             Exception? failure = null;
             try
             {
-                body(0, 0, (int)((long)count / workers));
+                share(0);
             }
             catch (Exception e)
             {
@@ -81,8 +80,8 @@ internal static class SpinningWorkers
     private sealed class Helper
     {
         private readonly SemaphoreSlim _wake = new(0);
-        private Action<int, int, int>? _body;
-        private int _share, _start, _end;
+        private Action<int>? _body;
+        private int _share;
         private int _posted, _finished, _sleeping;
         private Exception? _error;
 
@@ -92,9 +91,9 @@ internal static class SpinningWorkers
             thread.Start();
         }
 
-        public void Start(Action<int, int, int> body, int share, int start, int end)
+        public void Start(Action<int> body, int share)
         {
-            (_body, _share, _start, _end, _error) = (body, share, start, end, null);
+            (_body, _share, _error) = (body, share, null);
             Interlocked.Increment(ref _posted);
             if (Interlocked.Exchange(ref _sleeping, 0) == 1) _wake.Release();
         }
@@ -127,7 +126,7 @@ internal static class SpinningWorkers
                 seen = Volatile.Read(ref _posted);
                 try
                 {
-                    _body!(_share, _start, _end);
+                    _body!(_share);
                 }
                 catch (Exception e)
                 {
