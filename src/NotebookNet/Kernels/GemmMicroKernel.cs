@@ -107,26 +107,7 @@ internal static unsafe class GemmMicroKernel
             }
         }
 
-        var va = Vector256.Create(alpha);
-        if (beta == T.Zero)
-        {
-            (c00 * va).Store(c); (c10 * va).Store(c + w); c += ldc;
-            (c01 * va).Store(c); (c11 * va).Store(c + w); c += ldc;
-            (c02 * va).Store(c); (c12 * va).Store(c + w); c += ldc;
-            (c03 * va).Store(c); (c13 * va).Store(c + w); c += ldc;
-            (c04 * va).Store(c); (c14 * va).Store(c + w); c += ldc;
-            (c05 * va).Store(c); (c15 * va).Store(c + w);
-        }
-        else
-        {
-            var vb = Vector256.Create(beta);
-            Update(c, w, c00, c10, va, vb); c += ldc;
-            Update(c, w, c01, c11, va, vb); c += ldc;
-            Update(c, w, c02, c12, va, vb); c += ldc;
-            Update(c, w, c03, c13, va, vb); c += ldc;
-            Update(c, w, c04, c14, va, vb); c += ldc;
-            Update(c, w, c05, c15, va, vb);
-        }
+        Store(c, ldc, alpha, beta, c00, c10, c01, c11, c02, c12, c03, c13, c04, c14, c05, c15);
     }
 
     /// <summary>
@@ -216,24 +197,35 @@ internal static unsafe class GemmMicroKernel
             c15 = Simd.MulAdd(a1, bj, c15);
             ap += 2 * w;
         }
+        Store(c, ldc, T.One, beta, c00, c10, c01, c11, c02, c12, c03, c13, c04, c14, c05, c15);
+    }
+
+    /// <summary>C = alpha·tile + beta·C for the Mr×Nr accumulators (column j is cj0 over cj1); beta = 0 never reads C.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store<T>(T* c, nint ldc, T alpha, T beta,
+        Vector256<T> c00, Vector256<T> c10, Vector256<T> c01, Vector256<T> c11, Vector256<T> c02, Vector256<T> c12,
+        Vector256<T> c03, Vector256<T> c13, Vector256<T> c04, Vector256<T> c14, Vector256<T> c05, Vector256<T> c15)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        nint w = Vector256<T>.Count;
+        var va = Vector256.Create(alpha);
         if (beta == T.Zero)
         {
-            c00.Store(c); c10.Store(c + w); c += ldc;
-            c01.Store(c); c11.Store(c + w); c += ldc;
-            c02.Store(c); c12.Store(c + w); c += ldc;
-            c03.Store(c); c13.Store(c + w); c += ldc;
-            c04.Store(c); c14.Store(c + w); c += ldc;
-            c05.Store(c); c15.Store(c + w);
+            (c00 * va).Store(c); (c10 * va).Store(c + w); c += ldc;
+            (c01 * va).Store(c); (c11 * va).Store(c + w); c += ldc;
+            (c02 * va).Store(c); (c12 * va).Store(c + w); c += ldc;
+            (c03 * va).Store(c); (c13 * va).Store(c + w); c += ldc;
+            (c04 * va).Store(c); (c14 * va).Store(c + w); c += ldc;
+            (c05 * va).Store(c); (c15 * va).Store(c + w);
             return;
         }
-        var one = Vector256.Create(T.One);
         var vb = Vector256.Create(beta);
-        Update(c, w, c00, c10, one, vb); c += ldc;
-        Update(c, w, c01, c11, one, vb); c += ldc;
-        Update(c, w, c02, c12, one, vb); c += ldc;
-        Update(c, w, c03, c13, one, vb); c += ldc;
-        Update(c, w, c04, c14, one, vb); c += ldc;
-        Update(c, w, c05, c15, one, vb);
+        Update(c, w, c00, c10, va, vb); c += ldc;
+        Update(c, w, c01, c11, va, vb); c += ldc;
+        Update(c, w, c02, c12, va, vb); c += ldc;
+        Update(c, w, c03, c13, va, vb); c += ldc;
+        Update(c, w, c04, c14, va, vb); c += ldc;
+        Update(c, w, c05, c15, va, vb);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
