@@ -30,7 +30,8 @@ internal readonly unsafe struct ImplicitPatches<T>(T* image, int* columnOffsets,
     }
 
     /// <summary>
-    /// Copies are a whole multiple of the vector width at least Nr wide; what they write past a run's end is
+    /// For panels that cannot be read in place: a partial last panel, or B packed whole when A has several row
+    /// blocks. Copies are a whole multiple of the vector width at least Nr wide; what they write past a run's end is
     /// overwritten by the next run or the next k step (the driver leaves room after the last panel, and the
     /// padded image has slack after its last value).
     /// </summary>
@@ -52,17 +53,6 @@ internal readonly unsafe struct ImplicitPatches<T>(T* image, int* columnOffsets,
         }
         int* offs = columnOffsets + depth;
         bool twoVectors = w < nr;
-        if (runs == 1)
-        {
-            T* s = image + source[0];
-            for (int r = 0; r < steps; r++, dst += nr)
-            {
-                T* from = s + offs[r];
-                Vector256.Load(from).Store(dst);
-                if (twoVectors) Vector256.Load(from + w).Store(dst + w);
-            }
-            return;
-        }
         for (int r = 0; r < steps; r++, dst += nr)
         {
             T* s = image + offs[r];

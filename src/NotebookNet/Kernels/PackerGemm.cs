@@ -27,7 +27,7 @@ internal static unsafe class PackerGemm
     public static int PaddedRows<T>(int m) => (m + GemmMicroKernel.Mr<T>() - 1) / GemmMicroKernel.Mr<T>() * GemmMicroKernel.Mr<T>();
 
     /// <summary>Elements <see cref="Prepack{T, TA}"/> writes for an m×k op(A), or 0 when m is too tall to prepack.</summary>
-    public static int PrepackedLength<T>(int m, int k) => m <= Mc<T>() ? PaddedRows<T>(m) * k + GemmMicroKernel.Mr<T>() : 0;
+    public static int PrepackedLength<T>(int m, int k) => m <= Mc<T>() ? PaddedRows<T>(m) * k : 0;
 
     /// <summary>Packs all of an m×k op(A) (m ≤ Mc) in the depth blocks <see cref="Run{T, TA, TB}"/> uses, for <see cref="PrepackedA{T}"/>.</summary>
     public static void Prepack<T, TA>(int m, int k, in TA a, T* dst)
@@ -63,22 +63,21 @@ internal static unsafe class PackerGemm
         where TB : struct, IPackB<T>
     {
         if (m <= 0 || n <= 0) return;
-        int mr = GemmMicroKernel.Mr<T>(), nr = GemmMicroKernel.Nr;
-        int mcMax = Mc<T>();
-        bool oneRowBlock = m <= mcMax;
-        int kcMax = DepthBlock<T>(m, k);
-        int mcAlloc = (Math.Min(m, mcMax) + mr - 1) / mr * mr;
-        int ncAlloc = oneRowBlock ? nr : (Math.Min(n, Nc) + nr - 1) / nr * nr;
-        // Packers may write up to one vector or panel step past their last panel (see ImplicitPatches).
-        T* packedA = ScratchBuffer<T>.Slot0(mcAlloc * kcMax + mr);
-        T* packedB = ScratchBuffer<T>.Slot1(ncAlloc * kcMax + 16);
-        T* edge = stackalloc T[16 * GemmMicroKernel.Nr];
-        int* columns = stackalloc int[GemmMicroKernel.Nr];
         if (k == 0)
         {
             for (int j = 0; j < n; j++) Vectors.Scale(c + j * ldc, m, beta);
             return;
         }
+        int mr = GemmMicroKernel.Mr<T>(), nr = GemmMicroKernel.Nr;
+        int mcMax = Mc<T>();
+        bool oneRowBlock = m <= mcMax;
+        int kcMax = DepthBlock<T>(m, k);
+        int ncAlloc = oneRowBlock ? nr : (Math.Min(n, Nc) + nr - 1) / nr * nr;
+        T* packedA = ScratchBuffer<T>.Slot0(PaddedRows<T>(Math.Min(m, mcMax)) * kcMax);
+        // A B packer may write up to one vector past its last panel (see ImplicitPatches).
+        T* packedB = ScratchBuffer<T>.Slot1(ncAlloc * kcMax + 16);
+        T* edge = stackalloc T[16 * GemmMicroKernel.Nr];
+        int* columns = stackalloc int[GemmMicroKernel.Nr];
 
         for (int pc = 0; pc < k; pc += kcMax)
         {
