@@ -44,16 +44,7 @@ internal static unsafe class Gemv
             for (; i < m; i++)
                 y[i] += a0[i] * s0 + a1[i] * s1 + a2[i] * s2 + a3[i] * s3;
         }
-        for (; p < k; p++)
-        {
-            T s = alpha * x[p * incx];
-            var xs = Vector256.Create(s);
-            T* ap = a + p * lda;
-            nint i = 0;
-            for (; i + w <= m; i += w)
-                Simd.MulAdd(Vector256.Load(ap + i), xs, Vector256.Load(y + i)).Store(y + i);
-            for (; i < m; i++) y[i] += ap[i] * s;
-        }
+        for (; p < k; p++) Vectors.AddScaled(m, alpha * x[p * incx], a + p * lda, y);
     }
 
     /// <summary>

@@ -90,16 +90,19 @@ internal static unsafe class Vectors
                 c1[i] += u[i] * t1;
             }
         }
-        if (j < n)
-        {
-            T t = alpha * v[j * incv];
-            var vt = Vector256.Create(t);
-            T* cj = c + j * ldc;
-            nint i = 0;
-            for (; i + w <= m; i += w)
-                Simd.MulAdd(Vector256.Load(u + i), vt, Vector256.Load(cj + i)).Store(cj + i);
-            for (; i < m; i++) cj[i] += u[i] * t;
-        }
+        if (j < n) AddScaled(m, alpha * v[j * incv], u, c + j * ldc);
+    }
+
+    /// <summary>y[0..m) += s·x[0..m) (AXPY on contiguous runs).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void AddScaled<T>(int m, T s, T* x, T* y) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        nint w = Vector256<T>.Count;
+        var vs = Vector256.Create(s);
+        nint i = 0;
+        for (; i + w <= m; i += w)
+            Simd.MulAdd(Vector256.Load(x + i), vs, Vector256.Load(y + i)).Store(y + i);
+        for (; i < m; i++) y[i] += x[i] * s;
     }
 
     /// <summary>
