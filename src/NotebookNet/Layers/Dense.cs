@@ -20,6 +20,7 @@ public sealed class Dense<T> : Layer<T> where T : struct, IFloatingPointIeee754<
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(inputSize);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(outputSize);
+        LayerSize.Product($"Dense({inputSize}→{outputSize})", "weights", inputSize, outputSize);
         rng ??= Rng.Shared;
         InputSize = inputSize;
         OutputSize = outputSize;
