@@ -127,4 +127,21 @@ public sealed class CliTests(FixtureRuns runs)
         Assert.Contains("missing.nnet", stderr);
         Assert.DoesNotContain("   at ", stderr);
     }
+
+    [Theory]
+    [InlineData("train", "--batch-size", "0")]
+    [InlineData("train", "--epochs", "-1")]
+    [InlineData("train", "--validation", "1.5")]
+    [InlineData("train", "--learning-rate", "NaN")]
+    [InlineData("seed", "--learning-rate", "-0.1")]
+    [InlineData("seed", "--train", "0")]
+    [InlineData("images", "--scale", "0")]
+    public void AnOutOfRangeValueIsAUsageErrorNamingTheOptionAndValue(string verb, string option, string value)
+    {
+        var (exit, _, stderr) = Run(verb, option, value, "--data", NoData);
+        Assert.Equal(2, exit);
+        Assert.Contains(option, stderr);
+        Assert.Contains(value, stderr);
+        Assert.DoesNotContain(NoData, stderr);
+    }
 }

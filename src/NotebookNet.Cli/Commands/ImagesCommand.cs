@@ -17,8 +17,8 @@ public static class ImagesCommand
     {
         var output = Root.Option("--out", "folder the pictures are written to", "img");
         var data = Root.Optional<string>("--data", "folder of the MNIST files (default: the repository's data/mnist)");
-        var perDigit = Root.Option("--per-digit", "training examples shown of each digit", 10);
-        var scale = Root.Option("--scale", "pixels per MNIST pixel", 2);
+        var perDigit = Root.Option("--per-digit", "training examples shown of each digit", 10).Require(Root.IsPositive, "at least 1");
+        var scale = Root.Option("--scale", "pixels per MNIST pixel", 2).Require(Root.IsPositive, "at least 1");
         var command = new Command("images", "regenerates the MNIST pictures the notebooks show") { output, data, perDigit, scale };
         command.SetAction(p => Run(p.GetValue(output)!, p.GetValue(data), p.GetValue(perDigit), p.GetValue(scale)));
         return command;

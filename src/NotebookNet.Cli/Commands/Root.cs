@@ -14,7 +14,10 @@ public static class Root
 
     public static int Run(string[] args, params Command[] verbs)
     {
-        var root = new RootCommand("NotebookNet: the tutorial's network, the CNN it promises, and its notebooks.");
+        var root = new RootCommand("NotebookNet: the tutorial's network, the CNN it promises, and its notebooks.")
+        {
+            HelpName = "notebooknet",
+        };
         foreach (var verb in verbs) root.Subcommands.Add(verb);
         var configuration = new InvocationConfiguration
         {
@@ -50,4 +53,21 @@ public static class Root
 
     /// <summary>An option without a default (null when not given).</summary>
     public static Option<T?> Optional<T>(string name, string description) => new(name) { Description = description };
+
+    /// <summary>Refuses, as a usage error naming the option and the value, a value outside <paramref name="rule"/>.</summary>
+    public static Option<T> Require<T>(this Option<T> option, Func<T, bool> valid, string rule)
+    {
+        option.Validators.Add(result =>
+        {
+            T value;
+            try { value = result.GetValueOrDefault<T>(); }
+            catch (InvalidOperationException) { return; } // a malformed value: the parser already reports it
+            if (!valid(value)) result.AddError(FormattableString.Invariant($"{option.Name} must be {rule}; got {value}."));
+        });
+        return option;
+    }
+
+    public static bool IsPositive(int value) => value > 0;
+
+    public static bool IsRate(double value) => value >= 0 && double.IsFinite(value);
 }

@@ -17,10 +17,10 @@ public static class SeedCommand
     public static Command Create()
     {
         var seed = Root.Option<uint>("--seed", "seed of the weights' random draws", 2);
-        var epochs = Root.Option("--epochs", "passes over the training images", 100);
-        var train = Root.Option("--train", "number of training images", 1000);
-        var test = Root.Option("--test", "number of test images printed as pred/true lines", 20);
-        var learningRate = Root.Option("--learning-rate", "SGD step size", 0.1);
+        var epochs = Root.Option("--epochs", "passes over the training images", 100).Require(Root.IsPositive, "at least 1");
+        var train = Root.Option("--train", "number of training images", 1000).Require(Root.IsPositive, "at least 1");
+        var test = Root.Option("--test", "number of test images printed as pred/true lines", 20).Require(n => n >= 0, "0 or more");
+        var learningRate = Root.Option("--learning-rate", "SGD step size", 0.1).Require(Root.IsRate, "finite and not negative");
         var data = Root.Optional<string>("--data", "folder of the MNIST files (default: the repository's data/mnist)");
         var command = new Command("seed", "the tutorial's experiment: Dense(784,40) Tanh Dense(40,10) Tanh, MSE, per-sample SGD")
         {

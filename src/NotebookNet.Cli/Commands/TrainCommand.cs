@@ -17,10 +17,14 @@ public static class TrainCommand
     public static Command Create()
     {
         var model = Root.Option("--model", $"catalog model: {string.Join(", ", ModelCatalog.All.Select(r => r.Id))}", "small-cnn");
-        var epochs = Root.Optional<int?>("--epochs", "passes over the training images (default: the model's)");
-        var batchSize = Root.Optional<int?>("--batch-size", "images per step (default: the model's)");
-        var learningRate = Root.Optional<double?>("--learning-rate", "optimizer step size (default: the model's)");
-        var validation = Root.Option("--validation", "fraction of the training images held out for validation", 0.0);
+        var epochs = Root.Optional<int?>("--epochs", "passes over the training images (default: the model's)")
+            .Require(n => n is null or > 0, "at least 1");
+        var batchSize = Root.Optional<int?>("--batch-size", "images per step (default: the model's)")
+            .Require(n => n is null or > 0, "at least 1");
+        var learningRate = Root.Optional<double?>("--learning-rate", "optimizer step size (default: the model's)")
+            .Require(r => r is not double rate || Root.IsRate(rate), "finite and not negative");
+        var validation = Root.Option("--validation", "fraction of the training images held out for validation", 0.0)
+            .Require(f => f >= 0 && f < 1, "in [0, 1)");
         var seed = Root.Option<uint>("--seed", "seed of every random draw", 0);
         var output = Root.Optional<string>("--out", "model file to write (default: MODEL.nnet)");
         var data = Root.Optional<string>("--data", "folder of the MNIST files (default: the repository's data/mnist)");
