@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using System.Globalization;
-using System.IO.Compression;
 using System.Security.Cryptography;
 
 namespace NotebookNet.Data;
@@ -13,7 +12,9 @@ namespace NotebookNet.Data;
 /// <remarks>
 /// Every malformed file fails with an <see cref="IdxFormatException"/> that names the file and the offending number,
 /// and no buffer is allocated beyond what the file's length can justify, so a corrupt header cannot cause an
-/// out-of-memory error.
+/// out-of-memory error: a raw payload must fit in the file, and a gzipped one is read into a buffer that grows with
+/// the bytes that actually decompress. A gzip file must be exactly one member whose CRC-32 and length trailer match
+/// (<see cref="GzipMemberStream"/>).
 /// </remarks>
 public static class Idx
 {
