@@ -20,7 +20,9 @@ namespace NotebookNet.Persistence;
 /// </code>
 /// The file holds numbers only: the network is built by code (a model factory) and the file fills its
 /// parameters, so nothing in it decides which types get created. Writes go to a temporary file that is
-/// renamed over the target, so a crash never leaves a half-written model.
+/// renamed over the target, so a crash never leaves a half-written model (and the next save of that target deletes
+/// the temporary files such crashes left). A load refuses, naming the file, any version but 1..CurrentVersion and any
+/// NaN or infinite parameter, and changes nothing unless the whole file is valid.
 /// </summary>
 public static class ModelFile
 {
