@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using NotebookNet.Data;
 using NotebookNet.Evaluation;
@@ -9,20 +10,20 @@ namespace NotebookNet.Cli;
 /// <summary>`evaluate model.nnet`: rebuilds the named catalog model, loads the file and measures it on the 10,000 test images.</summary>
 public static class EvaluateCommand
 {
-    public static int Run(string[] args)
+    public static Command Create()
     {
-        var options = new Options(args);
-        if (options.Positional.Count != 1)
-        {
-            Console.Error.WriteLine("usage: notebooknet evaluate MODEL.nnet [--data DIR]");
-            return 2;
-        }
-        string path = options.Positional[0];
-        var header = ModelFile.ReadHeader(path);
-        var model = ModelCatalog.Get(header.ModelId).Build(new Rng(0));
-        ModelFile.Load(path, model);
+        var model = new Argument<string>("MODEL.nnet") { Description = "a model file written by `notebooknet train`" };
+        var data = Root.Optional<string>("--data", "folder of the MNIST files (default: the repository's data/mnist)");
+        var command = new Command("evaluate", "measures a saved model on the 10,000 test images") { model, data };
+        command.SetAction(p => Run(p.GetValue(model)!, p.GetValue(data)));
+        return command;
+    }
+
+    public static int Run(string path, string? data)
+    {
+        var (model, header) = ModelCatalog.Load(path);
         Console.WriteLine($"{path}: model '{header.ModelId}', format version {header.Version}");
-        var (_, test) = Mnist.Load(options.Has("data") ? options.String("data", "") : null);
+        var (_, test) = Mnist.Load(data);
         return Report(model, test);
     }
 

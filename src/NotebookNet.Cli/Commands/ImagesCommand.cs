@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using NotebookNet.Data;
 using NotebookNet.Interactive;
@@ -12,14 +13,19 @@ public static class ImagesCommand
 {
     public const string ExamplesFile = "mnist-examples.png";
 
-    public static int Run(string[] args)
+    public static Command Create()
     {
-        var options = new Options(args);
-        string output = options.String("out", "img");
-        string? data = options.Has("data") ? options.String("data", "") : null;
-        int perDigit = options.Int("per-digit", 10);
-        int scale = options.Int("scale", 2);
+        var output = Root.Option("--out", "folder the pictures are written to", "img");
+        var data = Root.Optional<string>("--data", "folder of the MNIST files (default: the repository's data/mnist)");
+        var perDigit = Root.Option("--per-digit", "training examples shown of each digit", 10).Require(Root.IsPositive, "at least 1");
+        var scale = Root.Option("--scale", "pixels per MNIST pixel", 2).Require(Root.IsPositive, "at least 1");
+        var command = new Command("images", "regenerates the MNIST pictures the notebooks show") { output, data, perDigit, scale };
+        command.SetAction(p => Run(p.GetValue(output)!, p.GetValue(data), p.GetValue(perDigit), p.GetValue(scale)));
+        return command;
+    }
 
+    public static int Run(string output, string? data, int perDigit, int scale)
+    {
         var (train, _) = Mnist.Load(data);
         Directory.CreateDirectory(output);
         var sheet = Digits.Examples(train, perDigit, scale);

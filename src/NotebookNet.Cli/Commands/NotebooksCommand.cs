@@ -1,3 +1,4 @@
+using System.CommandLine;
 using NotebookNet.Notebooks;
 
 namespace NotebookNet.Cli;
@@ -10,31 +11,39 @@ namespace NotebookNet.Cli;
 /// </summary>
 public static class NotebooksCommand
 {
-    private const string Usage = "usage: notebooknet notebooks [NOTEBOOK.ipynb …] [--out DIR]";
-
-    public static int Run(string[] args)
+    public static Command Create()
     {
-        var options = new Options(args);
-        if (options.Has("help")) { Console.WriteLine(Usage); return 0; }
+        var files = new Argument<string[]>("NOTEBOOK.ipynb")
+        {
+            Description = "notebooks to run (default: every notebooks/*.ipynb of the repository)",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var output = Root.Optional<string>("--out", "folder of the executed notebooks and HTML pages (default: artifacts/notebooks)");
+        var command = new Command("notebooks", "runs notebooks headless and exports them to HTML") { files, output };
+        command.SetAction(p => Run(p.GetValue(files) ?? [], p.GetValue(output)));
+        return command;
+    }
 
+    public static int Run(IReadOnlyList<string> files, string? outputFolder)
+    {
         string? root = FindRepositoryRoot(Directory.GetCurrentDirectory()) ?? FindRepositoryRoot(AppContext.BaseDirectory);
         List<string> notebooks;
-        if (options.Positional.Count > 0)
+        if (files.Count > 0)
         {
-            notebooks = options.Positional.Select(Path.GetFullPath).ToList();
+            notebooks = files.Select(Path.GetFullPath).ToList();
             var missing = notebooks.Where(n => !File.Exists(n)).ToList();
             if (missing.Count > 0)
             {
                 foreach (string m in missing) Console.Error.WriteLine($"notebooks: no such notebook: {m}");
-                return 2;
+                return Root.Usage;
             }
         }
         else
         {
             if (root is null)
             {
-                Console.Error.WriteLine("notebooks: no NotebookNet.sln above the current directory; name the notebooks to run. " + Usage);
-                return 2;
+                Console.Error.WriteLine("notebooks: no NotebookNet.sln above the current directory; name the notebooks to run (see notebooknet notebooks --help).");
+                return Root.Usage;
             }
             string folder = Path.Combine(root, "notebooks");
             notebooks = Directory.Exists(folder)
@@ -43,11 +52,11 @@ public static class NotebooksCommand
             if (notebooks.Count == 0)
             {
                 Console.Error.WriteLine($"notebooks: no .ipynb files in {folder}");
-                return 2;
+                return Root.Usage;
             }
         }
 
-        string output = Path.GetFullPath(options.String("out", Path.Combine(root ?? Directory.GetCurrentDirectory(), "artifacts", "notebooks")));
+        string output = Path.GetFullPath(outputFolder ?? Path.Combine(root ?? Directory.GetCurrentDirectory(), "artifacts", "notebooks"));
         var runner = new NotebookRunner(new NotebookRunnerOptions { Log = Console.Out });
         var results = runner.RunAllAsync(notebooks).GetAwaiter().GetResult();
         var exported = new NotebookExporter(output).ExportAll(results);

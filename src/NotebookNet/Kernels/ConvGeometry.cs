@@ -26,8 +26,12 @@ public readonly record struct ConvGeometry(int Channels, int Height, int Width, 
         if (KernelSize <= 0 || Stride <= 0 || Padding < 0)
             throw new ArgumentException(
                 $"{owner}: kernel size {KernelSize} and stride {Stride} must be positive and padding {Padding} not negative.");
-        if (Height + 2 * Padding < KernelSize || Width + 2 * Padding < KernelSize)
+        if (Height + 2L * Padding < KernelSize || Width + 2L * Padding < KernelSize)
             throw new ArgumentException(
                 $"{owner}: a {KernelSize}x{KernelSize} window does not fit a {Height}x{Width} image with padding {Padding}.");
+        Layers.LayerSize.Product(owner, "the input shape", Channels, Height, Width);
+        Layers.LayerSize.Product(owner, $"the height and width with padding {Padding}", Height + 2L * Padding, Width + 2L * Padding);
+        Layers.LayerSize.Product(owner, "a window", Channels, KernelSize, KernelSize);
+        Layers.LayerSize.Product(owner, "the output shape", Channels, OutHeight, OutWidth);
     }
 }

@@ -36,7 +36,10 @@ public sealed class Convolutional<T> : Layer<T>, IShapedLayer where T : struct, 
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(depth);
         _geometry = new ConvGeometry(inputShape.Depth, inputShape.Height, inputShape.Width, kernelSize, stride, padding);
-        _geometry.Validate($"Convolutional({ImageShape.Format(inputShape)}, kernel {kernelSize}, depth {depth})");
+        string owner = $"Convolutional({ImageShape.Format(inputShape)}, kernel {kernelSize}, depth {depth})";
+        _geometry.Validate(owner);
+        LayerSize.Product(owner, "the weights", depth, _geometry.PatchSize);
+        LayerSize.Product(owner, "the output shape", depth, _geometry.OutHeight, _geometry.OutWidth);
         rng ??= Rng.Shared;
         InputShape = inputShape;
         OutputShape = (depth, _geometry.OutHeight, _geometry.OutWidth);

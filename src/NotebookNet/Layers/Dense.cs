@@ -20,6 +20,7 @@ public sealed class Dense<T> : Layer<T> where T : struct, IFloatingPointIeee754<
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(inputSize);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(outputSize);
+        LayerSize.Product($"Dense({inputSize}→{outputSize})", "weights", inputSize, outputSize);
         rng ??= Rng.Shared;
         InputSize = inputSize;
         OutputSize = outputSize;
@@ -81,7 +82,7 @@ public sealed class Dense<T> : Layer<T> where T : struct, IFloatingPointIeee754<
         var input = RequireForward(outputGradient, OutputSize);
         int n = input.ColumnCount;
         var g = MatrixData.Of(outputGradient);
-        T lr = T.CreateChecked(learningRate);
+        T lr = StepSize(learningRate);
         var x = MatrixData.Of(input);
         var w = MatrixData.Of(Weights);
         Matrix<T> inputGradient;

@@ -14,5 +14,6 @@ public static class ImageShape
     {
         if (shape.Depth <= 0 || shape.Height <= 0 || shape.Width <= 0)
             throw new ArgumentException($"{owner}: the shape {Format(shape)} must have positive dimensions.");
+        LayerSize.Product(owner, "the shape", shape.Depth, shape.Height, shape.Width);
     }
 }

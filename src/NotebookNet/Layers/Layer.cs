@@ -47,8 +47,8 @@ public abstract class Layer<T> where T : struct, IFloatingPointIeee754<T>
     /// </summary>
     public virtual Matrix<T> Backward(Matrix<T> outputGradient, double learningRate)
     {
+        T lr = StepSize(learningRate);
         var inputGradient = Backward(outputGradient);
-        T lr = T.CreateChecked(learningRate);
         foreach (var p in Parameters)
         {
             var value = MatrixData.Of(p.Value);
@@ -57,6 +57,9 @@ public abstract class Layer<T> where T : struct, IFloatingPointIeee754<T>
         }
         return inputGradient;
     }
+
+    /// <summary>The tutorial's learning rate as a <typeparamref name="T"/>, refused (naming the layer) unless finite and not negative.</summary>
+    protected T StepSize(double learningRate) => T.CreateChecked(Optimizers.LearningRateCheck.Validate(learningRate, Name));
 
     /// <summary>Throws a clear error when <paramref name="input"/> does not have <paramref name="rows"/> rows.</summary>
     protected void RequireRows(Matrix<T> input, int rows, string what = "input")

@@ -38,7 +38,8 @@ public sealed class Reshape<T> : PassThroughLayer<T> where T : struct, IFloating
 
     internal static string Format(IReadOnlyList<int> shape) => string.Join("x", shape);
 
-    private static int Product(IReadOnlyList<int> shape) => shape.Aggregate(1, (a, b) => checked(a * b));
+    private static int Product(IReadOnlyList<int> shape) =>
+        LayerSize.Product("Reshape", "the shape", shape.Select(d => (long)d).ToArray());
 
     private static int[] Validated(int[] shape, string name)
     {

@@ -1,5 +1,6 @@
 using NotebookNet.Layers;
 using NotebookNet.Optimizers;
+using NotebookNet.Persistence;
 using NotebookNet.Training;
 
 namespace NotebookNet;
@@ -41,11 +42,28 @@ public static class ModelCatalog
     public static IReadOnlyDictionary<string, string> Aliases { get; } = new Dictionary<string, string> { ["cnn"] = "small-cnn" };
 
     /// <summary>The recipe called <paramref name="id"/> (or one of its <see cref="Aliases"/>); the error lists the known names.</summary>
-    public static ModelRecipe Get(string id)
+    public static ModelRecipe Get(string id) =>
+        Find(id) ?? throw new ArgumentException($"Unknown model '{id}'. {Known}");
+
+    private static ModelRecipe? Find(string id)
     {
         string name = Aliases.TryGetValue(id, out var target) ? target : id;
-        return All.FirstOrDefault(r => r.Id == name)
-            ?? throw new ArgumentException(
-                $"Unknown model '{id}'. Known models: {string.Join(", ", All.Select(r => r.Id))} (and {string.Join(", ", Aliases.Keys)}).");
+        return All.FirstOrDefault(r => r.Id == name);
+    }
+
+    private static string Known =>
+        $"Known models: {string.Join(", ", All.Select(r => r.Id))} (and {string.Join(", ", Aliases.Keys)}).";
+
+    /// <summary>Builds the catalog network a model file names and fills its parameters from the file.</summary>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="ModelFileException">The file is invalid or names a model the catalog does not have.</exception>
+    public static (Sequential<float> Model, ModelHeader Header) Load(string path)
+    {
+        var header = ModelFile.ReadHeader(path);
+        var recipe = Find(header.ModelId)
+            ?? throw new ModelFileException($"{path}: names model '{header.ModelId}', which is not in the catalog. {Known}");
+        var model = recipe.Build(new Rng(0));
+        ModelFile.Load(path, model);
+        return (model, header);
     }
 }

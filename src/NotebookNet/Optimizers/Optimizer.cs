@@ -11,7 +11,7 @@ public abstract class Optimizer<T> where T : struct, IFloatingPointIeee754<T>
 {
     private readonly Dictionary<Parameter<T>, object> _state = new(ReferenceEqualityComparer.Instance);
 
-    protected Optimizer(double learningRate) => LearningRate = learningRate;
+    protected Optimizer(double learningRate) => LearningRate = LearningRateCheck.Validate(learningRate, Kind);
 
     /// <summary>The step size; a schedule may change it between steps.</summary>
     public double LearningRate
@@ -19,9 +19,8 @@ public abstract class Optimizer<T> where T : struct, IFloatingPointIeee754<T>
         get;
         set
         {
-            if (!(value >= 0) || double.IsInfinity(value))
-                throw new ArgumentOutOfRangeException(nameof(LearningRate), value, $"{Name}: the learning rate must be finite and not negative.");
-            field = value;
+            // Kind, not Name: Name shows the current rate, which is still 0 while the constructor validates.
+            field = LearningRateCheck.Validate(value, Kind, nameof(LearningRate));
         }
     }
 
@@ -29,7 +28,10 @@ public abstract class Optimizer<T> where T : struct, IFloatingPointIeee754<T>
     public int Steps { get; private set; }
 
     /// <summary>A readable name for messages and summaries, e.g. "Adam(lr=0.001)".</summary>
-    public virtual string Name => GetType().Name.Split('`')[0];
+    public virtual string Name => Kind;
+
+    /// <summary>The optimizer's type without its settings, e.g. "Adam".</summary>
+    private string Kind => GetType().Name.Split('`')[0];
 
     /// <summary>Updates every parameter from its current gradient.</summary>
     public void Step(IEnumerable<Parameter<T>> parameters)

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using System.Numerics;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
@@ -18,7 +20,9 @@ namespace NotebookNet.Persistence;
 /// </code>
 /// The file holds numbers only: the network is built by code (a model factory) and the file fills its
 /// parameters, so nothing in it decides which types get created. Writes go to a temporary file that is
-/// renamed over the target, so a crash never leaves a half-written model.
+/// renamed over the target, so a crash never leaves a half-written model (and the next save of that target deletes
+/// the temporary files such crashes left). A load refuses, naming the file, any version but 1..CurrentVersion and any
+/// NaN or infinite parameter, and changes nothing unless the whole file is valid.
 /// </summary>
 public static class ModelFile
 {
@@ -54,6 +58,7 @@ public static class ModelFile
 
         string full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        RemoveStaleTempFiles(full);
         string temp = $"{full}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
         try
         {
@@ -69,6 +74,46 @@ public static class ModelFile
         {
             if (File.Exists(temp)) File.Delete(temp);
         }
+    }
+
+    /// <summary>
+    /// Deletes the <c>{target}.{pid}.{guid}.tmp</c> files of earlier saves of <paramref name="target"/> whose process is
+    /// gone: a save killed between writing and renaming leaves one. A running process's file may be a save in progress.
+    /// </summary>
+    private static void RemoveStaleTempFiles(string target)
+    {
+        string prefix = Path.GetFileName(target) + ".";
+        foreach (string file in Directory.EnumerateFiles(Path.GetDirectoryName(target)!))
+        {
+            string name = Path.GetFileName(file);
+            if (!name.StartsWith(prefix, StringComparison.Ordinal) || !name.EndsWith(".tmp", StringComparison.Ordinal)) continue;
+            string[] parts = name[prefix.Length..^".tmp".Length].Split('.');
+            if (parts.Length != 2 || parts[1].Length != 32 ||
+                !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out int pid) || IsRunning(pid))
+                continue;
+            try { File.Delete(file); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { } // cleaning up must not fail a save
+        }
+    }
+
+    private static bool IsRunning(int processId)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(processId);
+            return !process.HasExited;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    private static int FirstNonFinite<T>(T[] values) where T : struct, IFloatingPointIeee754<T>
+    {
+        for (int i = 0; i < values.Length; i++)
+            if (!T.IsFinite(values[i])) return i;
+        return -1;
     }
 
     /// <summary>Reads and checks the header (and the checksum of the whole file) without touching a network.</summary>
@@ -127,6 +172,10 @@ public static class ModelFile
                 throw new ModelFileException($"{path}: truncated inside parameter '{name}'.");
             var data = new T[rows * columns];
             r.BaseStream.ReadExactly(MemoryMarshal.AsBytes(data.AsSpan()));
+            int bad = FirstNonFinite(data);
+            if (bad >= 0)
+                throw new ModelFileException(string.Create(CultureInfo.InvariantCulture,
+                    $"{path}: parameter '{name}' holds {data[bad]} at element {bad}; a model's weights must be finite numbers."));
             values.Add(data);
         }
         if (r.BaseStream.Position != r.BaseStream.Length)
@@ -167,6 +216,8 @@ public static class ModelFile
         int version = r.ReadUInt16();
         if (version > CurrentVersion)
             throw new ModelFileException($"{path}: written by a newer NotebookNet (format version {version}; this version reads up to {CurrentVersion}).");
+        if (version < 1)
+            throw new ModelFileException($"{path}: format version {version} does not exist (versions start at 1); the file is corrupt.");
         int elementSize = r.ReadByte();
         if (elementSize is not (4 or 8))
             throw new ModelFileException($"{path}: unknown element size {elementSize}.");

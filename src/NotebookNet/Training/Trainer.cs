@@ -41,6 +41,9 @@ public sealed class Trainer<T> where T : struct, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(train);
         var rng = Options.Rng ?? Rng.Shared;
+        CheckLabels(train, "training");
+        if (validation is not null) CheckLabels(validation, "validation");
+        var original = train;
         if (validation is null && Options.ValidationFraction > 0) (train, validation) = Split(train, rng);
         if (Options.Shift is { } shift) train = DataSource.Shifted(train, shift.ImageShape, shift.MaxPixels, rng);
         if (train.Count == 0) throw new ArgumentException("Trainer: the training set is empty.", nameof(train));
@@ -72,7 +75,11 @@ public sealed class Trainer<T> where T : struct, IFloatingPointIeee754<T>
 
                 var logits = Model.Forward(x);
                 double loss = Loss.SoftmaxCrossEntropy<T>(labels, logits, gradient);
-                if (!double.IsFinite(loss)) throw new TrainingDivergedException(epoch, b + 1, loss);
+                if (!double.IsFinite(loss))
+                {
+                    CheckFinite(original); // bad data is not the learning rate's fault
+                    throw new TrainingDivergedException(epoch, b + 1, loss);
+                }
                 int hits = CountCorrect(logits, labels);
                 Model.Backward(gradient, inputGradientNeeded: false);
                 Optimizer.Step(Model.Parameters);
@@ -142,6 +149,29 @@ public sealed class Trainer<T> where T : struct, IFloatingPointIeee754<T>
         var all = Enumerable.Range(0, n).ToArray();
         if (Options.ValidationSplit == ValidationSplit.Random) rng.Shuffle(all.AsSpan());
         return (DataSource.Subset(data, all[..(n - held)]), DataSource.Subset(data, all[(n - held)..]));
+    }
+
+    /// <summary>Throws naming the sample's index in <paramref name="data"/> when a label is outside [0, Classes).</summary>
+    private static void CheckLabels(IDataSource<T> data, string set)
+    {
+        for (int i = 0; i < data.Count; i++)
+            if ((uint)data.Label(i) >= (uint)data.Classes)
+                throw new ArgumentException(FormattableString.Invariant(
+                    $"Trainer: sample {i} of the {set} set has label {data.Label(i)}, outside [0, {data.Classes})."));
+    }
+
+    /// <summary>Throws naming the first sample of <paramref name="data"/> that holds NaN or an infinity.</summary>
+    private static void CheckFinite(IDataSource<T> data)
+    {
+        var column = new T[data.Features];
+        for (int i = 0; i < data.Count; i++)
+        {
+            data.Gather([i], column);
+            for (int f = 0; f < column.Length; f++)
+                if (!T.IsFinite(column[f]))
+                    throw new ArgumentException(FormattableString.Invariant(
+                        $"Trainer: sample {i} of the training set holds {column[f]} at feature {f}; the data must be finite numbers."));
+        }
     }
 
     private static int CountCorrect(Matrix<T> logits, ReadOnlySpan<int> labels)

@@ -42,6 +42,8 @@ public static class Tutorial
         if (xTrain.Count != yTrain.Count)
             throw new ArgumentException($"x_train has {xTrain.Count} samples but y_train has {yTrain.Count}.");
         if (xTrain.Count == 0) throw new ArgumentException("x_train is empty.", nameof(xTrain));
+        ArgumentOutOfRangeException.ThrowIfNegative(epochs);
+        Optimizers.LearningRateCheck.Validate(learningRate, "Tutorial.Train");
         log ??= Console.Out;
         var errors = new double[epochs];
         for (int e = 0; e < epochs; e++)

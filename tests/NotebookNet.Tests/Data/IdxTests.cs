@@ -131,7 +131,7 @@ public sealed class IdxTests : IDisposable
         var gzip = Gzip(IdxBytes(Noise(50_000), 50_000));
         string path = _files.Write("cut.gz", gzip[..(gzip.Length / 2)]);
         var e = Assert.Throws<IdxFormatException>(() => Idx.ReadLabels(path));
-        AssertNames(e, path, "truncated", "50000 payload bytes");
+        AssertNames(e, path, "truncated", "trailer");
     }
 
     [Fact]
@@ -192,8 +192,7 @@ public sealed class IdxTests : IDisposable
         string path = _files.Write("damaged.gz", gzip);
 
         var e = Assert.Throws<IdxFormatException>(() => Idx.Read(path));
-        AssertNames(e, path, "corrupted gzip");
-        Assert.IsType<InvalidDataException>(e.InnerException);
+        AssertNames(e, path, compressible ? "corrupted gzip" : "CRC-32");
     }
 
     [Fact]
@@ -202,6 +201,6 @@ public sealed class IdxTests : IDisposable
         var gzip = Gzip(Images(10, 28, 28));
         gzip[^8] ^= 1; // the trailer's CRC-32 of the content
         string path = _files.Write("crc.gz", gzip);
-        AssertNames(Assert.Throws<IdxFormatException>(() => Idx.ReadImages(path)), path, "corrupted gzip");
+        AssertNames(Assert.Throws<IdxFormatException>(() => Idx.ReadImages(path)), path, "corrupt gzip member", "CRC-32");
     }
 }
