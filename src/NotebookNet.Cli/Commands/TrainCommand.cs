@@ -26,14 +26,11 @@ public static class TrainCommand
 
         var (train, test) = Mnist.Load(options.Has("data") ? options.String("data", "") : null);
         var bar = new ProgressBar();
-        var trainerOptions = new TrainerOptions
+        var trainerOptions = recipe.TrainerOptions(rng) with
         {
             Epochs = options.Int("epochs", recipe.Epochs),
             BatchSize = options.Int("batch-size", recipe.BatchSize),
             ValidationFraction = options.Double("validation", 0),
-            Schedule = recipe.Schedule,
-            Shift = recipe.Shift,
-            Rng = rng,
             OnBatch = bar.Report,
             OnEpoch = bar.EndEpoch,
         };

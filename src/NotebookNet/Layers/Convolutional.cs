@@ -28,16 +28,16 @@ public sealed class Convolutional<T> : Layer<T>, IShapedLayer where T : struct, 
 
     /// <summary>
     /// The tutorial family's <c>Convolutional(input_shape, kernel_size, depth)</c>, plus stride and zero padding.
-    /// Weights are drawn in NumPy's C order of shape (depth, inputDepth, k, k); He-normal by default
+    /// Weights are drawn from <paramref name="rng"/> in NumPy's C order of shape (depth, inputDepth, k, k); He-normal by default
     /// (fan-in C·k·k), with biases at zero (drawn from N(0, 1) too for <see cref="Init.StandardNormal"/>).
     /// </summary>
-    public Convolutional((int Depth, int Height, int Width) inputShape, int kernelSize, int depth,
-        int stride = 1, int padding = 0, Init init = Init.HeNormal, Rng? rng = null)
+    public Convolutional((int Depth, int Height, int Width) inputShape, int kernelSize, int depth, Rng rng,
+        int stride = 1, int padding = 0, Init init = Init.HeNormal)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(depth);
         _geometry = new ConvGeometry(inputShape.Depth, inputShape.Height, inputShape.Width, kernelSize, stride, padding);
         _geometry.Validate($"Convolutional({ImageShape.Format(inputShape)}, kernel {kernelSize}, depth {depth})");
-        rng ??= Rng.Shared;
+        ArgumentNullException.ThrowIfNull(rng);
         InputShape = inputShape;
         OutputShape = (depth, _geometry.OutHeight, _geometry.OutWidth);
         int patch = _geometry.PatchSize;

@@ -1,6 +1,6 @@
 using System.Numerics;
 using MathNet.Numerics.LinearAlgebra;
-using NotebookNet.Kernels;
+using NotebookNet.Tensors;
 
 namespace NotebookNet.Layers;
 
@@ -8,6 +8,13 @@ namespace NotebookNet.Layers;
 /// The base of every layer, as the tutorial's <c>Layer</c>: a forward pass and a backward pass.
 /// Inputs are matrices whose columns are samples, so the tutorial's single column vector is a batch of one.
 /// </summary>
+/// <remarks>
+/// Buffer ownership, the same for every layer: a layer owns the matrices that <see cref="Forward"/> and
+/// <see cref="Backward(Matrix{T})"/> return and overwrites them on its next call with the same batch size
+/// (training repeats one shape thousands of times, and a fresh matrix per call costs zeroing and collections);
+/// clone a result to keep it. A layer never changes the matrices it is given, and a shape-only layer may
+/// return the very matrix it was given.
+/// </remarks>
 /// <typeparam name="T">double for the tutorial's float64 network, float for the fast CNN.</typeparam>
 public abstract class Layer<T> where T : struct, IFloatingPointIeee754<T>
 {
@@ -51,8 +58,8 @@ public abstract class Layer<T> where T : struct, IFloatingPointIeee754<T>
         T lr = T.CreateChecked(learningRate);
         foreach (var p in Parameters)
         {
-            var value = MatrixData.Of(p.Value);
-            var gradient = MatrixData.Of(p.Gradient);
+            var value = Ops.Elements(p.Value);
+            var gradient = Ops.Elements(p.Gradient);
             for (int i = 0; i < value.Length; i++) value[i] -= lr * gradient[i];
         }
         return inputGradient;

@@ -5,7 +5,7 @@ namespace NotebookNet.Optimizers;
 
 /// <summary>
 /// Changes parameters from their gradients. Layers only compute gradients (<c>Backward</c>); after each batch
-/// <see cref="Step"/> moves every parameter. State such as momentum is kept per parameter, created on first use.
+/// <see cref="Step(IEnumerable{Parameter{T}})"/> moves every parameter. State such as momentum is kept per parameter, created on first use.
 /// </summary>
 public abstract class Optimizer<T> where T : struct, IFloatingPointIeee754<T>
 {
@@ -13,30 +13,29 @@ public abstract class Optimizer<T> where T : struct, IFloatingPointIeee754<T>
 
     protected Optimizer(double learningRate) => LearningRate = learningRate;
 
-    /// <summary>The step size; a schedule may change it between steps.</summary>
+    /// <summary>The step size. A schedule never changes it: the trainer passes each epoch's rate to <see cref="Step(IEnumerable{Parameter{T}}, double)"/>.</summary>
     public double LearningRate
     {
         get;
-        set
-        {
-            if (!(value >= 0) || double.IsInfinity(value))
-                throw new ArgumentOutOfRangeException(nameof(LearningRate), value, $"{Name}: the learning rate must be finite and not negative.");
-            field = value;
-        }
+        set => field = CheckedRate(value, nameof(LearningRate));
     }
 
-    /// <summary>How many times <see cref="Step"/> has run.</summary>
+    /// <summary>How many times <c>Step</c> has run.</summary>
     public int Steps { get; private set; }
 
     /// <summary>A readable name for messages and summaries, e.g. "Adam(lr=0.001)".</summary>
     public virtual string Name => GetType().Name.Split('`')[0];
 
-    /// <summary>Updates every parameter from its current gradient.</summary>
-    public void Step(IEnumerable<Parameter<T>> parameters)
+    /// <summary>Updates every parameter from its current gradient, with <see cref="LearningRate"/>.</summary>
+    public void Step(IEnumerable<Parameter<T>> parameters) => Step(parameters, LearningRate);
+
+    /// <summary>Updates every parameter from its current gradient with the step size <paramref name="learningRate"/> (a scheduled rate).</summary>
+    public void Step(IEnumerable<Parameter<T>> parameters, double learningRate)
     {
         ArgumentNullException.ThrowIfNull(parameters);
+        CheckedRate(learningRate, nameof(learningRate));
         Steps++;
-        foreach (var p in parameters) Update(p);
+        foreach (var p in parameters) Update(p, learningRate);
     }
 
     /// <summary>Forgets all per-parameter state (momentum, moments, step counts).</summary>
@@ -46,8 +45,8 @@ public abstract class Optimizer<T> where T : struct, IFloatingPointIeee754<T>
         Steps = 0;
     }
 
-    /// <summary>Applies one update to <paramref name="parameter"/>.</summary>
-    protected abstract void Update(Parameter<T> parameter);
+    /// <summary>Applies one update to <paramref name="parameter"/> with step size <paramref name="learningRate"/>.</summary>
+    protected abstract void Update(Parameter<T> parameter, double learningRate);
 
     /// <summary>The state kept for <paramref name="parameter"/>, created by <paramref name="create"/> the first time.</summary>
     protected TState StateOf<TState>(Parameter<T> parameter, Func<Parameter<T>, TState> create) where TState : class
@@ -57,4 +56,9 @@ public abstract class Optimizer<T> where T : struct, IFloatingPointIeee754<T>
     }
 
     public override string ToString() => Name;
+
+    private double CheckedRate(double rate, string parameter) =>
+        rate >= 0 && !double.IsInfinity(rate)
+            ? rate
+            : throw new ArgumentOutOfRangeException(parameter, rate, $"{Name}: the learning rate must be finite and not negative.");
 }
