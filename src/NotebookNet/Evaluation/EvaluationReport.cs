@@ -4,7 +4,6 @@ using NotebookNet.Data;
 using NotebookNet.Layers;
 using NotebookNet.Losses;
 using NotebookNet.Tensors;
-using NotebookNet.Training;
 
 namespace NotebookNet.Evaluation;
 

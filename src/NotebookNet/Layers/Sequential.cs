@@ -3,8 +3,8 @@ using System.Globalization;
 using System.Numerics;
 using System.Text;
 using MathNet.Numerics.LinearAlgebra;
+using NotebookNet.Data;
 using NotebookNet.Kernels;
-using NotebookNet.Training;
 
 namespace NotebookNet.Layers;
 

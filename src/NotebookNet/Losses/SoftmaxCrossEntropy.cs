@@ -84,14 +84,9 @@ public static partial class Loss
         if (gradient.RowCount != logits.RowCount || gradient.ColumnCount != logits.ColumnCount)
             throw new ArgumentException(
                 $"SoftmaxCrossEntropy: the gradient is {gradient.RowCount}x{gradient.ColumnCount} but the logits are {logits.RowCount}x{logits.ColumnCount}.");
-        Ops.SoftmaxColumns(logits, into: gradient);
         T scale = T.One / T.CreateChecked(labels.Length);
-        for (int j = 0; j < labels.Length; j++)
-        {
-            var gj = Ops.Column(gradient, j);
-            for (int i = 0; i < gj.Length; i++) gj[i] *= scale;
-            gj[labels[j]] -= scale;
-        }
+        Ops.SoftmaxColumns(logits, into: gradient, scale);
+        for (int j = 0; j < labels.Length; j++) Ops.Column(gradient, j)[labels[j]] -= scale;
         return SoftmaxCrossEntropy(labels, logits);
     }
 

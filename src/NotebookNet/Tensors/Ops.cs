@@ -87,18 +87,25 @@ internal static class Ops
 
     /// <summary>
     /// <c>into = exp(z − max) / Σ exp(z − max)</c> for each column: the softmax, with the column maximum subtracted so
-    /// large logits do not overflow. A column holding NaN comes out all NaN, so a diverged network shows as NaN.
+    /// large logits do not overflow; times <paramref name="scale"/> when given (a loss's <c>1/N</c>, folded into the
+    /// one division). A column holding NaN comes out all NaN, so a diverged network shows as NaN.
     /// </summary>
-    public static void SoftmaxColumns<T>(Matrix<T> z, Matrix<T> into) where T : struct, IFloatingPointIeee754<T>
+    public static void SoftmaxColumns<T>(Matrix<T> z, Matrix<T> into, T? scale = null) where T : struct, IFloatingPointIeee754<T>
     {
         RequireShape(into, z.RowCount, z.ColumnCount, "SoftmaxColumns: the result");
         for (int j = 0; j < z.ColumnCount; j++)
         {
             var zj = Column(z, j);
             var pj = Column(into, j);
-            T max = Max(zj), sum = T.Zero;
+            T max = Max<T>(zj), sum = T.Zero;
             for (int i = 0; i < zj.Length; i++) sum += pj[i] = T.Exp(zj[i] - max);
-            for (int i = 0; i < zj.Length; i++) pj[i] /= sum;
+            if (scale is T s)
+            {
+                T factor = s / sum;
+                for (int i = 0; i < zj.Length; i++) pj[i] *= factor;
+            }
+            else
+                for (int i = 0; i < zj.Length; i++) pj[i] /= sum;
         }
     }
 

@@ -1,3 +1,5 @@
+using NotebookNet.Data;
+
 namespace NotebookNet.Training;
 
 /// <summary>How the validation set is cut from the training set when <see cref="TrainerOptions.ValidationFraction"/> is set.</summary>

@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using NotebookNet.Data;
 using NotebookNet.Kernels;
 using NotebookNet.Layers;
 using NotebookNet.Losses;
@@ -89,6 +90,17 @@ public class SequentialTests
         // Evaluation mode: dropout off, so the same input gives the same output.
         Assert.Equal(all, net.Predict(x));
         Assert.NotSame(all, net.Predict(x));
+    }
+
+    [Fact]
+    public void Predict_over_a_data_source_is_Predict_over_its_columns()
+    {
+        var rng = new Rng(45);
+        var net = Tiny(rng);
+        var x = GradientCheck.Random(128, 7, rng);
+        var source = DataSource.FromMatrix(x, [0, 1, 2, 3, 4, 0, 1], classes: 5);
+        Assert.Equal(net.Predict(x), net.Predict(source, batchSize: 2));
+        Assert.True(net.IsTraining);
     }
 
     [Fact]

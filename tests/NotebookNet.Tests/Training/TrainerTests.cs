@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using NotebookNet.Data;
 using NotebookNet.Layers;
 using NotebookNet.Losses;
 using NotebookNet.Optimizers;
@@ -43,6 +44,24 @@ public class TrainerTests
         Assert.Equal(a, b);
         Assert.NotEqual(a, Train(3, 2));
         Assert.NotEqual(a, Train(1, 4));
+    }
+
+    [Fact]
+    public void Without_a_generator_each_trainer_draws_from_its_own_so_other_training_cannot_change_its_batches()
+    {
+        float[][] Train()
+        {
+            var model = Synthetic.Cnn<float>(new Rng(1));
+            new Trainer<float>(model, new Sgd<float>(0.05), new TrainerOptions { Epochs = 2, BatchSize = 16 })
+                .Fit(Synthetic.Bars<float>(100, new Rng(5)));
+            return [.. model.Parameters.Select(p => p.Value.ToColumnMajorArray())];
+        }
+
+        var first = Train();
+        Rng.Shared.NextUInt32(); // a draw from the shared generator, as the tutorial's cells make
+        new Trainer<float>(Synthetic.Cnn<float>(new Rng(2)), new Sgd<float>(0.05), new TrainerOptions { Epochs = 1, BatchSize = 8 })
+            .Fit(Synthetic.Bars<float>(50, new Rng(6)));
+        Assert.Equal(first, Train());
     }
 
     [Fact]
