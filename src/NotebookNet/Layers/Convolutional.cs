@@ -17,8 +17,6 @@ namespace NotebookNet.Layers;
 /// writes the column matrices out and multiplies them by GEMM, or by <see cref="SmallConv"/>'s direct products
 /// when the kernels have few weights (a first layer).
 /// </para>
-/// The returned output and input gradient matrices are reused by the next call with the same batch size;
-/// clone them to keep them.
 /// </summary>
 public sealed class Convolutional<T> : Layer<T>, IShapedLayer where T : struct, IFloatingPointIeee754<T>
 {
@@ -89,6 +87,7 @@ public sealed class Convolutional<T> : Layer<T>, IShapedLayer where T : struct, 
         Input = input;
         int n = input.ColumnCount;
         var output = _output.Get(_geometry.Positions * Depth, n);
+        // Y = W ⋆ X + b: every kernel slid over every image, plus its bias.
         _engine.Forward(MatrixData.Of(input), MatrixData.Of(output), MatrixData.Of(Weights), MatrixData.Of(Bias), n, IsTraining);
         return Output = output;
     }
@@ -101,6 +100,7 @@ public sealed class Convolutional<T> : Layer<T>, IShapedLayer where T : struct, 
         var inputGradient = _inputGradient.Get(_geometry.ImageSize, n);
         var dx = MatrixData.Of(inputGradient);
         if (!needInput) Array.Clear(dx);
+        // ∂L/∂W = G ⋆ X, ∂L/∂b = Σ G over positions and images, ∂L/∂X = G convolved with the flipped kernels.
         _engine.Backward(MatrixData.Of(input), MatrixData.Of(outputGradient), dx, MatrixData.Of(Weights),
             MatrixData.Of(_weights.Gradient), MatrixData.Of(_bias.Gradient), n, needInput);
         return inputGradient;

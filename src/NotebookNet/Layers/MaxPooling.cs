@@ -9,7 +9,6 @@ namespace NotebookNet.Layers;
 /// Max pooling: each channel is cut into <c>size × size</c> windows every <c>stride</c> pixels, and each window
 /// keeps its largest value. The backward pass sends each gradient to the pixel that won its window
 /// (remembered from the forward pass); every other pixel gets zero.
-/// The returned matrices are reused by the next call with the same batch size; clone them to keep them.
 /// </summary>
 public sealed class MaxPooling<T> : Layer<T>, IShapedLayer where T : struct, IFloatingPointIeee754<T>
 {
