@@ -67,6 +67,9 @@ public sealed class Convolutional<T> : Layer<T>, IShapedLayer where T : struct, 
 
     public override string Name => $"Convolutional({ImageShape.Format(InputShape)} → {ImageShape.Format(OutputShape)})";
 
+    public override string Code => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"conv {ImageShape.Format(InputShape)} k{KernelSize} s{Stride} p{Padding} d{Depth}");
+
     int IShapedLayer.OutputRows => ImageShape.Size(OutputShape);
     string IShapedLayer.OutputShapeText => ImageShape.Format(OutputShape);
 

@@ -35,6 +35,7 @@ public sealed class Dense<T> : Layer<T>, IShapedLayer where T : struct, IFloatin
     public Matrix<T> Bias => _bias.Value;
     public override IReadOnlyList<Parameter<T>> Parameters => [_weights, _bias];
     public override string Name => $"Dense({InputSize}→{OutputSize})";
+    public override string Code => string.Create(CultureInfo.InvariantCulture, $"dense {InputSize} {OutputSize}");
     int IShapedLayer.OutputRows => OutputSize;
     string IShapedLayer.OutputShapeText => OutputSize.ToString(CultureInfo.InvariantCulture);
 

@@ -28,6 +28,7 @@ public sealed class Dropout<T> : Layer<T> where T : struct, IFloatingPointIeee75
     public double Rate { get; }
 
     public override string Name => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Dropout({Rate})");
+    public override string Code => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"dropout {Rate:R}");
 
     public override Matrix<T> Forward(Matrix<T> input)
     {

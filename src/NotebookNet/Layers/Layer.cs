@@ -39,6 +39,13 @@ public abstract class Layer<T> where T : struct, IFloatingPointIeee754<T>
     /// <summary>A readable name for messages, e.g. "Dense(784→40)".</summary>
     public virtual string Name => GetType().Name.Split('`')[0];
 
+    /// <summary>
+    /// The layer's kind and shape as model files record it, e.g. "dense 784 40": unlike <see cref="Name"/>, which
+    /// may be reworded for readers, it stays fixed, so saved files keep loading. By default the class name in lower
+    /// case; a layer with a shape (or a class that gets renamed) spells its own.
+    /// </summary>
+    public virtual string Code => GetType().Name.Split('`')[0].ToLowerInvariant();
+
     /// <summary>Computes the output for <paramref name="input"/> (one sample per column).</summary>
     public abstract Matrix<T> Forward(Matrix<T> input);
 

@@ -31,6 +31,7 @@ public sealed class MaxPooling<T> : Layer<T>, IShapedLayer where T : struct, IFl
     public int Stride => _geometry.Stride;
 
     public override string Name => $"MaxPooling({ImageShape.Format(InputShape)} → {ImageShape.Format(OutputShape)})";
+    public override string Code => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"maxpool {ImageShape.Format(InputShape)} k{Size} s{Stride}");
 
     int IShapedLayer.OutputRows => ImageShape.Size(OutputShape);
     string IShapedLayer.OutputShapeText => ImageShape.Format(OutputShape);

@@ -66,7 +66,7 @@ public sealed class Trainer<T> where T : struct, IFloatingPointIeee754<T>
         var total = Stopwatch.StartNew();
         for (int epoch = 1; epoch <= Options.Epochs; epoch++)
         {
-            double rate = Options.Schedule is { } schedule ? schedule(epoch, Optimizer.LearningRate) : Optimizer.LearningRate;
+            double rate = Optimizer.LearningRate;
             if (Options.Shuffle) rng.Shuffle(order.AsSpan());
             Model.Train();
             var clock = Stopwatch.StartNew();
@@ -75,6 +75,8 @@ public sealed class Trainer<T> where T : struct, IFloatingPointIeee754<T>
             for (int b = 0; b < batches; b++)
             {
                 Options.CancellationToken.ThrowIfCancellationRequested();
+                // Read every batch, so a callback that changes the optimizer's rate takes effect at the next step.
+                rate = Options.Schedule is { } schedule ? schedule(epoch, Optimizer.LearningRate) : Optimizer.LearningRate;
                 int start = b * batchSize, count = Math.Min(batchSize, n - start);
                 var indices = order.AsSpan(start, count);
                 var (x, labels, gradient) = buffers.For(count);
