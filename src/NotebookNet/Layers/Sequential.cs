@@ -126,7 +126,14 @@ public sealed class Sequential<T> : IReadOnlyList<Layer<T>> where T : struct, IF
     public Matrix<T> Predict(IDataSource<T> data, int batchSize = 500)
     {
         ArgumentNullException.ThrowIfNull(data);
-        return Collect(data.Count, data.Features, batchSize, (start, count, batch) => data.Gather(Range(start, count), batch));
+        return Collect(data.Count, data.Features, batchSize, Gather(data));
+    }
+
+    /// <summary><see cref="ForEachBatch(int, int, int, BatchGather, Action{int, Matrix{T}})"/> over the samples of <paramref name="data"/>.</summary>
+    public void ForEachBatch(IDataSource<T> data, int batchSize, Action<int, Matrix<T>> onBatch)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ForEachBatch(data.Count, data.Features, batchSize, Gather(data), onBatch);
     }
 
     /// <summary>
@@ -173,7 +180,8 @@ public sealed class Sequential<T> : IReadOnlyList<Layer<T>> where T : struct, IF
         return result!;
     }
 
-    private static int[] Range(int start, int count) => [.. Enumerable.Range(start, count)];
+    private static BatchGather Gather(IDataSource<T> data) =>
+        (start, count, batch) => data.Gather([.. Enumerable.Range(start, count)], batch);
 
     /// <summary>
     /// A table of the layers with their output shapes and parameter counts, e.g.

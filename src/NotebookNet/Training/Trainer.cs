@@ -118,15 +118,13 @@ public sealed class Trainer<T> where T : struct, IFloatingPointIeee754<T>
         var buffers = new BatchBuffers(data.Features, data.Classes);
         double lossSum = 0;
         long correct = 0;
-        Model.ForEachBatch(data.Count, data.Features, Options.EvaluationBatchSize,
-            (start, count, batch) => data.Gather([.. Enumerable.Range(start, count)], batch),
-            (start, logits) =>
-            {
-                var (_, labels, gradient) = buffers.For(logits.ColumnCount);
-                for (int i = 0; i < labels.Length; i++) labels[i] = data.Label(start + i);
-                lossSum += Loss(labels, logits, gradient) * labels.Length;
-                correct += CountCorrect(logits, labels);
-            });
+        Model.ForEachBatch(data, Options.EvaluationBatchSize, (start, logits) =>
+        {
+            var (_, labels, gradient) = buffers.For(logits.ColumnCount);
+            for (int i = 0; i < labels.Length; i++) labels[i] = data.Label(start + i);
+            lossSum += Loss(labels, logits, gradient) * labels.Length;
+            correct += CountCorrect(logits, labels);
+        });
         return (lossSum / data.Count, correct / (double)data.Count);
     }
 
