@@ -7,8 +7,8 @@ namespace NotebookNet.Tensors;
 /// <summary>
 /// The matrix operations the layers are written in, so that a layer reads as its equations
 /// (<c>Ops.Affine(W, X, b, into: Y)</c> is <c>Y = W·X + b</c>). Every matrix is dense and column-major, one sample
-/// per column; results go <c>into</c> a matrix the caller owns (nothing here allocates), and shapes are checked
-/// with a message that names them. The speed lives underneath, in <see cref="Blas"/> and <see cref="SpanMath"/>.
+/// per column; results go <c>into</c> a matrix the caller owns (no matrix is allocated here), and shapes are checked
+/// with a message that names them. The speed lives underneath, in <see cref="Blas"/>.
 /// </summary>
 internal static class Ops
 {
@@ -25,11 +25,6 @@ internal static class Ops
         for (int j = 0; j < x.ColumnCount; j++) bias.CopyTo(y.Slice(j * b.RowCount, b.RowCount));
         Product(false, w, false, x, into, T.One, accumulate: true);
     }
-
-    /// <summary><c>into = scale·A·B</c>, or <c>into += scale·A·B</c> when <paramref name="accumulate"/>.</summary>
-    public static void MatMul<T>(Matrix<T> a, Matrix<T> b, Matrix<T> into, T? scale = null, bool accumulate = false)
-        where T : struct, IFloatingPointIeee754<T> =>
-        Product(false, a, false, b, into, scale ?? T.One, accumulate);
 
     /// <summary><c>into = scale·Aᵀ·B</c>, or <c>into += scale·Aᵀ·B</c> when <paramref name="accumulate"/>.</summary>
     public static void MatMulTransposedA<T>(Matrix<T> a, Matrix<T> b, Matrix<T> into, T? scale = null, bool accumulate = false)
@@ -75,14 +70,6 @@ internal static class Ops
             for (int j = 0; j < a.ColumnCount; j++) sum += m[j * rows + i];
             y[i] = accumulate ? y[i] + s * sum : s * sum;
         }
-    }
-
-    /// <summary><c>into = A ∘ B</c>, the element-wise product (<paramref name="into"/> may be A or B).</summary>
-    public static void Multiply<T>(Matrix<T> a, Matrix<T> b, Matrix<T> into) where T : struct, IFloatingPointIeee754<T>
-    {
-        RequireShape(b, a.RowCount, a.ColumnCount, "Multiply: B");
-        RequireShape(into, a.RowCount, a.ColumnCount, "Multiply: the result");
-        SpanMath.Multiply<T>(Elements(a), Elements(b), Elements(into));
     }
 
     /// <summary>

@@ -19,28 +19,27 @@ public class OpsTests
     }
 
     [Fact]
-    public void The_three_products_match_MathNet_and_accumulate_on_request()
+    public void The_transposed_products_match_MathNet_and_accumulate_on_request()
     {
-        var into = Matrix<double>.Build.Dense(2, 2);
-        Ops.MatMul(A, B, into);
-        Assert.Equal((A * B).ToArray(), into.ToArray());
-        Ops.MatMul(A, B, into, scale: 2.0, accumulate: true);
-        Assert.Equal((3 * (A * B)).ToArray(), into.ToArray());
-
-        var ta = Matrix<double>.Build.Dense(3, 2);
-        Ops.MatMulTransposedA(A, M(new[,] { { 1.0, 0.0 }, { 2.0, 1.0 } }), ta);
-        Assert.Equal((A.Transpose() * M(new[,] { { 1.0, 0.0 }, { 2.0, 1.0 } })).ToArray(), ta.ToArray());
+        var g = M(new[,] { { 1.0, 0.0 }, { 2.0, 1.0 } });
+        var ta = Matrix<double>.Build.Dense(3, 2, double.NaN);
+        Ops.MatMulTransposedA(A, g, ta);
+        Assert.Equal((A.Transpose() * g).ToArray(), ta.ToArray());
+        Ops.MatMulTransposedA(A, g, ta, scale: 2.0, accumulate: true);
+        Assert.Equal((3 * (A.Transpose() * g)).ToArray(), ta.ToArray());
 
         var tb = Matrix<double>.Build.Dense(2, 2, double.NaN);
         Ops.MatMulTransposedB(A, B.Transpose(), tb);
         Assert.Equal((A * B).ToArray(), tb.ToArray());
+        Ops.MatMulTransposedB(A, B.Transpose(), tb, scale: -1.0, accumulate: true);
+        Assert.Equal(new double[2, 2], tb.ToArray());
     }
 
     [Fact]
     public void Shape_errors_name_the_shapes()
     {
-        var ex = Assert.Throws<ArgumentException>(() => Ops.MatMul(A, A, Matrix<double>.Build.Dense(2, 3)));
-        Assert.Contains("2x3 by 2x3 into 2x3", ex.Message);
+        var ex = Assert.Throws<ArgumentException>(() => Ops.MatMulTransposedB(A, B, Matrix<double>.Build.Dense(2, 3)));
+        Assert.Contains("2x3 by 3x2ᵀ into 2x3", ex.Message);
         ex = Assert.Throws<ArgumentException>(() => Ops.Affine(A, B, M(new[,] { { 1.0 }, { 2.0 }, { 3.0 } }), Matrix<double>.Build.Dense(2, 2)));
         Assert.Contains("bias b is 3x1, expected 2x1", ex.Message);
         ex = Assert.Throws<ArgumentException>(() => Ops.SumColumns(A, Matrix<double>.Build.Dense(3, 1)));
