@@ -13,7 +13,7 @@ public abstract class Optimizer<T> where T : struct, IFloatingPointIeee754<T>
 
     protected Optimizer(double learningRate) => LearningRate = learningRate;
 
-    /// <summary>The step size. A schedule never changes it: the trainer passes each epoch's rate to <see cref="Step(IEnumerable{Parameter{T}}, double)"/>.</summary>
+    /// <summary>The step size. A schedule never changes it: the trainer passes the scheduled rate to <see cref="Step(IEnumerable{Parameter{T}}, double)"/>.</summary>
     public double LearningRate
     {
         get;
