@@ -14,7 +14,10 @@ public sealed class Rng
     private bool _hasGauss;
     private double _gauss;
 
-    /// <summary>The generator used when a caller passes none, like NumPy's global state.</summary>
+    /// <summary>
+    /// NumPy's global state for the tutorial's mirror: <c>new Dense&lt;double&gt;(…)</c> draws from it when given no
+    /// generator. Everything else in the library takes its generator explicitly.
+    /// </summary>
     public static Rng Shared { get; } = new(0);
 
     /// <summary>A generator seeded like <c>np.random.seed(seed)</c>.</summary>

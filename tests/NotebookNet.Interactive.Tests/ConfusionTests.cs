@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using NotebookNet.Evaluation;
 
 namespace NotebookNet.Interactive.Tests;
 
@@ -23,11 +24,11 @@ public class ConfusionTests
     }
 
     [Fact]
-    public void Counts_come_from_label_pairs()
+    public void A_confusion_matrix_from_label_pairs_shows_its_counts()
     {
-        var counts = Views.ConfusionCounts([0, 1, 1, 2], [0, 2, 1, 2], classes: 3);
-        Assert.Equal(new int[,] { { 1, 0, 0 }, { 0, 1, 1 }, { 0, 0, 1 } }, counts);
-        Assert.Throws<ArgumentOutOfRangeException>(() => Views.ConfusionCounts([3], [0], classes: 3));
+        var view = Views.Confusion(ConfusionMatrix.From([0, 1, 1, 2], [0, 2, 1, 2], classes: 3));
+        Assert.Equal(new int[,] { { 1, 0, 0 }, { 0, 1, 1 }, { 0, 0, 1 } }, view.Matrix);
+        Assert.Equal(0.75, view.Accuracy, 12);
     }
 
     [Fact]

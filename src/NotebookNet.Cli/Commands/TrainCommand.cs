@@ -50,14 +50,11 @@ public static class TrainCommand
 
         var (train, test) = Mnist.Load(data);
         var bar = new ProgressBar();
-        var trainerOptions = new TrainerOptions
+        var trainerOptions = recipe.TrainerOptions(rng) with
         {
             Epochs = epochs ?? recipe.Epochs,
             BatchSize = batchSize ?? recipe.BatchSize,
             ValidationFraction = validation,
-            Schedule = recipe.Schedule,
-            Shift = recipe.Shift,
-            Rng = rng,
             OnBatch = bar.Report,
             OnEpoch = bar.EndEpoch,
         };

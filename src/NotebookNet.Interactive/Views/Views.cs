@@ -1,3 +1,5 @@
+using NotebookNet.Evaluation;
+
 namespace NotebookNet.Interactive;
 
 /// <summary>Tables for results.</summary>
@@ -18,20 +20,10 @@ public static class Views
         return new ConfusionMatrixView((int[,])matrix.Clone(), labels.ToArray());
     }
 
-    /// <summary>Counts <c>[true, predicted]</c> pairs into a <paramref name="classes"/>×<paramref name="classes"/> matrix.</summary>
-    public static int[,] ConfusionCounts(IReadOnlyList<int> truth, IReadOnlyList<int> predicted, int classes = 10)
+    /// <summary>The view of <paramref name="matrix"/>, e.g. <c>Views.Confusion(ConfusionMatrix.From(labels, predicted))</c>.</summary>
+    public static ConfusionMatrixView Confusion(ConfusionMatrix matrix, IReadOnlyList<string>? labels = null)
     {
-        ArgumentNullException.ThrowIfNull(truth);
-        ArgumentNullException.ThrowIfNull(predicted);
-        if (truth.Count != predicted.Count)
-            throw new ArgumentException($"There are {truth.Count} true labels but {predicted.Count} predictions.");
-        var counts = new int[classes, classes];
-        for (int i = 0; i < truth.Count; i++)
-        {
-            if ((uint)truth[i] >= (uint)classes || (uint)predicted[i] >= (uint)classes)
-                throw new ArgumentOutOfRangeException(nameof(truth), $"Sample {i}: true {truth[i]}, predicted {predicted[i]}; classes are 0..{classes - 1}.");
-            counts[truth[i], predicted[i]]++;
-        }
-        return counts;
+        ArgumentNullException.ThrowIfNull(matrix);
+        return Confusion(matrix.Counts, labels);
     }
 }

@@ -1,10 +1,9 @@
 using System.Numerics;
 using MathNet.Numerics.LinearAlgebra;
 using NotebookNet.Data;
-using NotebookNet.Kernels;
 using NotebookNet.Layers;
 using NotebookNet.Losses;
-using NotebookNet.Training;
+using NotebookNet.Tensors;
 
 namespace NotebookNet.Evaluation;
 
@@ -66,14 +65,13 @@ public sealed class EvaluationReport
         if (!outputsAreProbabilities)
         {
             probabilities = Matrix<T>.Build.Dense(outputs.RowCount, outputs.ColumnCount);
-            Losses.Loss.SoftmaxInto(outputs, probabilities);
+            Ops.SoftmaxColumns(outputs, into: probabilities);
             loss = Losses.Loss.SoftmaxCrossEntropy<T>(truth, outputs);
         }
-        var predictions = Metrics.ArgMax(probabilities);
-        var p = MatrixData.Of(probabilities);
+        var predictions = Ops.ArgMaxColumns(probabilities);
         var confidences = new double[predictions.Length];
         for (int j = 0; j < predictions.Length; j++)
-            confidences[j] = double.CreateChecked(p[j * outputs.RowCount + predictions[j]]);
+            confidences[j] = double.CreateChecked(Ops.Column(probabilities, j)[predictions[j]]);
         return new EvaluationReport(truth, predictions, confidences, loss, outputs.RowCount);
     }
 
@@ -81,7 +79,8 @@ public sealed class EvaluationReport
     public static EvaluationReport Evaluate<T>(Sequential<T> model, IDataSource<T> data, int batchSize = 500)
         where T : struct, IFloatingPointIeee754<T>
     {
-        var outputs = Predict(model, data, batchSize);
+        ArgumentNullException.ThrowIfNull(model);
+        var outputs = model.Predict(data, batchSize);
         return Create(outputs, [.. Enumerable.Range(0, data.Count).Select(data.Label)],
             outputsAreProbabilities: model.Count > 0 && model[^1] is Softmax<T>);
     }
@@ -89,35 +88,4 @@ public sealed class EvaluationReport
     /// <summary>Runs <paramref name="model"/> over an MNIST set and reports.</summary>
     public static EvaluationReport Evaluate<T>(Sequential<T> model, MnistSet data, int batchSize = 500)
         where T : struct, IFloatingPointIeee754<T> => Evaluate(model, DataSource.FromMnist<T>(data), batchSize);
-
-    /// <summary>The outputs of <paramref name="model"/> for every sample of <paramref name="data"/> (classes × samples), in evaluation mode.</summary>
-    public static Matrix<T> Predict<T>(Sequential<T> model, IDataSource<T> data, int batchSize = 500)
-        where T : struct, IFloatingPointIeee754<T>
-    {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
-        if (data.Count == 0) throw new ArgumentException("EvaluationReport: the data set is empty.", nameof(data));
-        bool wasTraining = model.IsTraining;
-        model.Eval();
-        try
-        {
-            int n = data.Count, size = Math.Min(batchSize, n);
-            Matrix<T>? result = null, x = null;
-            var indices = new int[size];
-            for (int start = 0; start < n; start += size)
-            {
-                int count = Math.Min(size, n - start);
-                if (x is null || x.ColumnCount != count) x = Matrix<T>.Build.Dense(data.Features, count);
-                for (int i = 0; i < count; i++) indices[i] = start + i;
-                data.Gather(indices.AsSpan(0, count), MatrixData.Of(x));
-                var output = model.Forward(x);
-                result ??= Matrix<T>.Build.Dense(output.RowCount, n);
-                MatrixData.Of(output).AsSpan(0, output.RowCount * count).CopyTo(MatrixData.Of(result).AsSpan(start * output.RowCount));
-            }
-            return result!;
-        }
-        finally
-        {
-            model.IsTraining = wasTraining;
-        }
-    }
 }

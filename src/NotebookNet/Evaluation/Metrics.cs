@@ -1,6 +1,6 @@
 using System.Numerics;
 using MathNet.Numerics.LinearAlgebra;
-using NotebookNet.Kernels;
+using NotebookNet.Tensors;
 
 namespace NotebookNet.Evaluation;
 
@@ -8,21 +8,7 @@ namespace NotebookNet.Evaluation;
 public static class Metrics
 {
     /// <summary>The row of the largest value of each column (the first one on ties, as NumPy's argmax).</summary>
-    public static int[] ArgMax<T>(Matrix<T> outputs) where T : struct, IFloatingPointIeee754<T>
-    {
-        int rows = outputs.RowCount;
-        var z = MatrixData.Of(outputs);
-        var result = new int[outputs.ColumnCount];
-        for (int j = 0; j < result.Length; j++)
-        {
-            var column = z.AsSpan(j * rows, rows);
-            int best = 0;
-            for (int i = 1; i < rows; i++)
-                if (column[i] > column[best]) best = i;
-            result[j] = best;
-        }
-        return result;
-    }
+    public static int[] ArgMax<T>(Matrix<T> outputs) where T : struct, IFloatingPointIeee754<T> => Ops.ArgMaxColumns(outputs);
 
     /// <summary>The fraction of <paramref name="predicted"/> equal to <paramref name="labels"/>.</summary>
     public static double Accuracy(ReadOnlySpan<int> predicted, ReadOnlySpan<int> labels)

@@ -5,8 +5,8 @@ using System.Runtime.InteropServices;
 namespace NotebookNet.Kernels;
 
 /// <summary>
-/// The few BLAS routines the layers need, on column-major storage (MathNet's layout).
-/// This is the one place where speed lives: layers call these, never loop over elements themselves.
+/// The few BLAS routines the layers need, on column-major storage (MathNet's layout). Layers reach them through
+/// <c>Tensors.Ops</c>, which names each product after its equation; the speed lives here.
 /// float and double run on AVX2/FMA kernels (packed, cache-blocked and multithreaded for big products;
 /// dedicated matrix–vector and rank-one paths for the per-sample shapes); other element types, or a CPU
 /// without those instructions, take a plain scalar path with the same semantics.

@@ -29,9 +29,9 @@ public readonly record struct ConvGeometry(int Channels, int Height, int Width, 
         if (Height + 2L * Padding < KernelSize || Width + 2L * Padding < KernelSize)
             throw new ArgumentException(
                 $"{owner}: a {KernelSize}x{KernelSize} window does not fit a {Height}x{Width} image with padding {Padding}.");
-        Layers.LayerSize.Product(owner, "the input shape", Channels, Height, Width);
-        Layers.LayerSize.Product(owner, $"the height and width with padding {Padding}", Height + 2L * Padding, Width + 2L * Padding);
-        Layers.LayerSize.Product(owner, "a window", Channels, KernelSize, KernelSize);
-        Layers.LayerSize.Product(owner, "the output shape", Channels, OutHeight, OutWidth);
+        Tensors.LayerSize.Product(owner, "the input shape", Channels, Height, Width);
+        Tensors.LayerSize.Product(owner, $"the height and width with padding {Padding}", Height + 2L * Padding, Width + 2L * Padding);
+        Tensors.LayerSize.Product(owner, "a window", Channels, KernelSize, KernelSize);
+        Tensors.LayerSize.Product(owner, "the output shape", Channels, OutHeight, OutWidth);
     }
 }

@@ -81,23 +81,6 @@ public static class SpanMath
         for (; i < x.Length; i++) y[i] = T.Max(x[i], T.Zero);
     }
 
-    /// <summary>y = 1 where x &gt; 0, else 0 (the derivative of ReLU, 0 at 0).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Step<T>(ReadOnlySpan<T> x, Span<T> y) where T : struct, IFloatingPointIeee754<T>
-    {
-        if (x.Length != y.Length) throw new ArgumentException($"Step: lengths {x.Length} and {y.Length} differ.");
-        int i = 0;
-        if (Vector.IsHardwareAccelerated && Vector<T>.IsSupported)
-        {
-            var xv = MemoryMarshal.Cast<T, Vector<T>>(x);
-            var yv = MemoryMarshal.Cast<T, Vector<T>>(y);
-            for (int v = 0; v < xv.Length; v++)
-                yv[v] = Vector.ConditionalSelect(Vector.GreaterThan(xv[v], Vector<T>.Zero), Vector<T>.One, Vector<T>.Zero);
-            i = xv.Length * Vector<T>.Count;
-        }
-        for (; i < x.Length; i++) y[i] = x[i] > T.Zero ? T.One : T.Zero;
-    }
-
     /// <summary>dx = g where x &gt; 0, else 0: ReLU's backward pass in one sweep.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ReluGradient<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> g, Span<T> dx) where T : struct, IFloatingPointIeee754<T>

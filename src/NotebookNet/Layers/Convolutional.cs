@@ -1,6 +1,7 @@
 using System.Numerics;
 using MathNet.Numerics.LinearAlgebra;
 using NotebookNet.Kernels;
+using NotebookNet.Tensors;
 
 namespace NotebookNet.Layers;
 
@@ -16,8 +17,6 @@ namespace NotebookNet.Layers;
 /// writes the column matrices out and multiplies them by GEMM, or by <see cref="SmallConv"/>'s direct products
 /// when the kernels have few weights (a first layer).
 /// </para>
-/// The returned output and input gradient matrices are reused by the next call with the same batch size;
-/// clone them to keep them.
 /// </summary>
 public sealed class Convolutional<T> : Layer<T>, IShapedLayer where T : struct, IFloatingPointIeee754<T>
 {
@@ -28,11 +27,11 @@ public sealed class Convolutional<T> : Layer<T>, IShapedLayer where T : struct, 
 
     /// <summary>
     /// The tutorial family's <c>Convolutional(input_shape, kernel_size, depth)</c>, plus stride and zero padding.
-    /// Weights are drawn in NumPy's C order of shape (depth, inputDepth, k, k); He-normal by default
+    /// Weights are drawn from <paramref name="rng"/> in NumPy's C order of shape (depth, inputDepth, k, k); He-normal by default
     /// (fan-in C·k·k), with biases at zero (drawn from N(0, 1) too for <see cref="Init.StandardNormal"/>).
     /// </summary>
-    public Convolutional((int Depth, int Height, int Width) inputShape, int kernelSize, int depth,
-        int stride = 1, int padding = 0, Init init = Init.HeNormal, Rng? rng = null)
+    public Convolutional((int Depth, int Height, int Width) inputShape, int kernelSize, int depth, Rng rng,
+        int stride = 1, int padding = 0, Init init = Init.HeNormal)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(depth);
         _geometry = new ConvGeometry(inputShape.Depth, inputShape.Height, inputShape.Width, kernelSize, stride, padding);
@@ -40,7 +39,7 @@ public sealed class Convolutional<T> : Layer<T>, IShapedLayer where T : struct, 
         _geometry.Validate(owner);
         LayerSize.Product(owner, "the weights", depth, _geometry.PatchSize);
         LayerSize.Product(owner, "the output shape", depth, _geometry.OutHeight, _geometry.OutWidth);
-        rng ??= Rng.Shared;
+        ArgumentNullException.ThrowIfNull(rng);
         InputShape = inputShape;
         OutputShape = (depth, _geometry.OutHeight, _geometry.OutWidth);
         int patch = _geometry.PatchSize;
@@ -71,6 +70,9 @@ public sealed class Convolutional<T> : Layer<T>, IShapedLayer where T : struct, 
 
     public override string Name => $"Convolutional({ImageShape.Format(InputShape)} → {ImageShape.Format(OutputShape)})";
 
+    public override string Code => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"conv {ImageShape.Format(InputShape)} k{KernelSize} s{Stride} p{Padding} d{Depth}");
+
     int IShapedLayer.OutputRows => ImageShape.Size(OutputShape);
     string IShapedLayer.OutputShapeText => ImageShape.Format(OutputShape);
 
@@ -91,6 +93,7 @@ public sealed class Convolutional<T> : Layer<T>, IShapedLayer where T : struct, 
         Input = input;
         int n = input.ColumnCount;
         var output = _output.Get(_geometry.Positions * Depth, n);
+        // Y = W ⋆ X + b: every kernel slid over every image, plus its bias.
         _engine.Forward(MatrixData.Of(input), MatrixData.Of(output), MatrixData.Of(Weights), MatrixData.Of(Bias), n, IsTraining);
         return Output = output;
     }
@@ -103,6 +106,7 @@ public sealed class Convolutional<T> : Layer<T>, IShapedLayer where T : struct, 
         var inputGradient = _inputGradient.Get(_geometry.ImageSize, n);
         var dx = MatrixData.Of(inputGradient);
         if (!needInput) Array.Clear(dx);
+        // ∂L/∂W = G ⋆ X, ∂L/∂b = Σ G over positions and images, ∂L/∂X = G convolved with the flipped kernels.
         _engine.Backward(MatrixData.Of(input), MatrixData.Of(outputGradient), dx, MatrixData.Of(Weights),
             MatrixData.Of(_weights.Gradient), MatrixData.Of(_bias.Gradient), n, needInput);
         return inputGradient;

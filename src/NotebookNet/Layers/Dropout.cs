@@ -16,18 +16,19 @@ public sealed class Dropout<T> : Layer<T> where T : struct, IFloatingPointIeee75
     private T[] _mask = [];
     private bool _masked;
 
-    public Dropout(double rate, Rng? rng = null)
+    public Dropout(double rate, Rng rng)
     {
         if (!(rate >= 0 && rate < 1))
             throw new ArgumentOutOfRangeException(nameof(rate), rate, "Dropout: the rate must be in [0, 1).");
         Rate = rate;
-        _rng = rng ?? Rng.Shared;
+        _rng = rng ?? throw new ArgumentNullException(nameof(rng));
     }
 
     /// <summary>The probability of dropping each value while training.</summary>
     public double Rate { get; }
 
     public override string Name => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Dropout({Rate})");
+    public override string Code => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"dropout {Rate:R}");
 
     public override Matrix<T> Forward(Matrix<T> input)
     {

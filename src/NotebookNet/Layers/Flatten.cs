@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using NotebookNet.Tensors;
 
 namespace NotebookNet.Layers;
 
@@ -22,6 +23,7 @@ public sealed class Flatten<T> : PassThroughLayer<T> where T : struct, IFloating
     public int OutputSize => ImageShape.Size(InputShape);
 
     public override string Name => $"Flatten({ImageShape.Format(InputShape)} → {OutputSize})";
+    public override string Code => $"flatten {ImageShape.Format(InputShape)}";
 
     private protected override int Size => OutputSize;
     private protected override string OutputShapeText => OutputSize.ToString(CultureInfo.InvariantCulture);

@@ -1,6 +1,6 @@
 using System.Numerics;
 using MathNet.Numerics.LinearAlgebra;
-using NotebookNet.Kernels;
+using NotebookNet.Tensors;
 
 namespace NotebookNet.Layers;
 
@@ -8,6 +8,13 @@ namespace NotebookNet.Layers;
 /// The base of every layer, as the tutorial's <c>Layer</c>: a forward pass and a backward pass.
 /// Inputs are matrices whose columns are samples, so the tutorial's single column vector is a batch of one.
 /// </summary>
+/// <remarks>
+/// Buffer ownership, the same for every layer: a layer owns the matrices that <see cref="Forward"/> and
+/// <see cref="Backward(Matrix{T})"/> return and overwrites them on its next call with the same batch size
+/// (training repeats one shape thousands of times, and a fresh matrix per call costs zeroing and collections);
+/// clone a result to keep it. A layer never changes the matrices it is given, and a shape-only layer may
+/// return the very matrix it was given.
+/// </remarks>
 /// <typeparam name="T">double for the tutorial's float64 network, float for the fast CNN.</typeparam>
 public abstract class Layer<T> where T : struct, IFloatingPointIeee754<T>
 {
@@ -32,6 +39,13 @@ public abstract class Layer<T> where T : struct, IFloatingPointIeee754<T>
     /// <summary>A readable name for messages, e.g. "Dense(784→40)".</summary>
     public virtual string Name => GetType().Name.Split('`')[0];
 
+    /// <summary>
+    /// The layer's kind and shape as model files record it, e.g. "dense 784 40": unlike <see cref="Name"/>, which
+    /// may be reworded for readers, it stays fixed, so saved files keep loading. By default the class name in lower
+    /// case; a layer with a shape (or a class that gets renamed) spells its own.
+    /// </summary>
+    public virtual string Code => GetType().Name.Split('`')[0].ToLowerInvariant();
+
     /// <summary>Computes the output for <paramref name="input"/> (one sample per column).</summary>
     public abstract Matrix<T> Forward(Matrix<T> input);
 
@@ -51,8 +65,8 @@ public abstract class Layer<T> where T : struct, IFloatingPointIeee754<T>
         var inputGradient = Backward(outputGradient);
         foreach (var p in Parameters)
         {
-            var value = MatrixData.Of(p.Value);
-            var gradient = MatrixData.Of(p.Gradient);
+            var value = Ops.Elements(p.Value);
+            var gradient = Ops.Elements(p.Gradient);
             for (int i = 0; i < value.Length; i++) value[i] -= lr * gradient[i];
         }
         return inputGradient;

@@ -1,6 +1,7 @@
 using System.Numerics;
 using MathNet.Numerics.LinearAlgebra;
 using NotebookNet.Kernels;
+using NotebookNet.Tensors;
 
 namespace NotebookNet.Layers;
 
@@ -8,7 +9,6 @@ namespace NotebookNet.Layers;
 /// Max pooling: each channel is cut into <c>size × size</c> windows every <c>stride</c> pixels, and each window
 /// keeps its largest value. The backward pass sends each gradient to the pixel that won its window
 /// (remembered from the forward pass); every other pixel gets zero.
-/// The returned matrices are reused by the next call with the same batch size; clone them to keep them.
 /// </summary>
 public sealed class MaxPooling<T> : Layer<T>, IShapedLayer where T : struct, IFloatingPointIeee754<T>
 {
@@ -31,6 +31,7 @@ public sealed class MaxPooling<T> : Layer<T>, IShapedLayer where T : struct, IFl
     public int Stride => _geometry.Stride;
 
     public override string Name => $"MaxPooling({ImageShape.Format(InputShape)} → {ImageShape.Format(OutputShape)})";
+    public override string Code => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"maxpool {ImageShape.Format(InputShape)} k{Size} s{Stride}");
 
     int IShapedLayer.OutputRows => ImageShape.Size(OutputShape);
     string IShapedLayer.OutputShapeText => ImageShape.Format(OutputShape);

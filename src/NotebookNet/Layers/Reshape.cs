@@ -1,3 +1,4 @@
+using NotebookNet.Tensors;
 using System.Numerics;
 
 namespace NotebookNet.Layers;
@@ -32,6 +33,7 @@ public sealed class Reshape<T> : PassThroughLayer<T> where T : struct, IFloating
     public IReadOnlyList<int> OutputShape { get; }
 
     public override string Name => $"Reshape({Format(InputShape)} → {Format(OutputShape)})";
+    public override string Code => $"reshape {Format(InputShape)} {Format(OutputShape)}";
 
     private protected override int Size => _size;
     private protected override string OutputShapeText => Format(OutputShape);

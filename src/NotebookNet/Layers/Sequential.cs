@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Numerics;
 using System.Text;
 using MathNet.Numerics.LinearAlgebra;
+using NotebookNet.Data;
 using NotebookNet.Kernels;
 
 namespace NotebookNet.Layers;
@@ -70,7 +71,7 @@ public sealed class Sequential<T> : IReadOnlyList<Layer<T>> where T : struct, IF
 
     /// <summary>
     /// Runs <paramref name="input"/> (one sample per column) through every layer. The result may be a buffer the
-    /// last layer reuses on its next call; <see cref="Predict"/> returns a copy.
+    /// last layer reuses on its next call; <see cref="Predict(Matrix{T})"/> returns a copy.
     /// </summary>
     public Matrix<T> Forward(Matrix<T> input)
     {
@@ -110,37 +111,77 @@ public sealed class Sequential<T> : IReadOnlyList<Layer<T>> where T : struct, IF
     public Matrix<T> Predict(Matrix<T> inputs) => PredictBatched(inputs, Math.Max(1, inputs.ColumnCount));
 
     /// <summary>
-    /// <see cref="Predict"/> for many samples, <paramref name="batchSize"/> columns at a time so the
+    /// <see cref="Predict(Matrix{T})"/> for many samples, <paramref name="batchSize"/> columns at a time so the
     /// intermediate buffers stay small.
     /// </summary>
     public Matrix<T> PredictBatched(Matrix<T> inputs, int batchSize = 256)
     {
+        var x = MatrixData.Of(inputs);
+        int rows = inputs.RowCount;
+        return Collect(inputs.ColumnCount, rows, batchSize,
+            (start, count, batch) => x.AsSpan(start * rows, count * rows).CopyTo(batch));
+    }
+
+    /// <summary>The outputs for every sample of <paramref name="data"/> (one column each), in evaluation mode.</summary>
+    public Matrix<T> Predict(IDataSource<T> data, int batchSize = 500)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return Collect(data.Count, data.Features, batchSize, Gather(data));
+    }
+
+    /// <summary><see cref="ForEachBatch(int, int, int, BatchGather, Action{int, Matrix{T}})"/> over the samples of <paramref name="data"/>.</summary>
+    public void ForEachBatch(IDataSource<T> data, int batchSize, Action<int, Matrix<T>> onBatch)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ForEachBatch(data.Count, data.Features, batchSize, Gather(data), onBatch);
+    }
+
+    /// <summary>
+    /// The one inference loop: runs <paramref name="count"/> samples through the network in evaluation mode,
+    /// <paramref name="batchSize"/> at a time. <paramref name="gather"/> writes samples [start, start + count) one per
+    /// column; <paramref name="onBatch"/> receives the first index and the outputs (valid until the next batch).
+    /// The mode is restored afterwards.
+    /// </summary>
+    public void ForEachBatch(int count, int features, int batchSize, BatchGather gather, Action<int, Matrix<T>> onBatch)
+    {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
-        int rows = inputs.RowCount, n = inputs.ColumnCount;
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
         bool wasTraining = IsTraining;
         IsTraining = false;
         try
         {
-            var x = MatrixData.Of(inputs);
-            Matrix<T>? result = null;
             Matrix<T>? batch = null;
-            for (int start = 0; start < n; start += batchSize)
+            for (int start = 0; start < count; start += batchSize)
             {
-                int count = Math.Min(batchSize, n - start);
-                if (batch is null || batch.ColumnCount != count) batch = Matrix<T>.Build.Dense(rows, count);
-                x.AsSpan(start * rows, count * rows).CopyTo(MatrixData.Of(batch));
-                var output = Forward(batch);
-                result ??= Matrix<T>.Build.Dense(output.RowCount, n);
-                MatrixData.Of(output).AsSpan(0, count * output.RowCount)
-                    .CopyTo(MatrixData.Of(result).AsSpan(start * output.RowCount));
+                int size = Math.Min(batchSize, count - start);
+                if (batch is null || batch.ColumnCount != size) batch = Matrix<T>.Build.Dense(features, size);
+                gather(start, size, MatrixData.Of(batch));
+                onBatch(start, Forward(batch));
             }
-            return result ?? Forward(inputs).Clone();
         }
         finally
         {
             IsTraining = wasTraining;
         }
     }
+
+    /// <summary>Writes samples [<paramref name="start"/>, start + <paramref name="count"/>) into <paramref name="batch"/>, one per column.</summary>
+    public delegate void BatchGather(int start, int count, Span<T> batch);
+
+    private Matrix<T> Collect(int count, int features, int batchSize, BatchGather gather)
+    {
+        if (count == 0) throw new ArgumentException("Sequential: there are no samples to predict.");
+        Matrix<T>? result = null;
+        ForEachBatch(count, features, batchSize, gather, (start, outputs) =>
+        {
+            result ??= Matrix<T>.Build.Dense(outputs.RowCount, count);
+            MatrixData.Of(outputs).CopyTo(MatrixData.Of(result).AsSpan(start * outputs.RowCount));
+        });
+        return result!;
+    }
+
+    private static BatchGather Gather(IDataSource<T> data) =>
+        (start, count, batch) => data.Gather([.. Enumerable.Range(start, count)], batch);
 
     /// <summary>
     /// A table of the layers with their output shapes and parameter counts, e.g.
@@ -152,12 +193,7 @@ public sealed class Sequential<T> : IReadOnlyList<Layer<T>> where T : struct, IF
         string shape = "?";
         foreach (var layer in _layers)
         {
-            shape = layer switch
-            {
-                IShapedLayer s => s.OutputShapeText,
-                Dense<T> d => d.OutputSize.ToString(CultureInfo.InvariantCulture),
-                _ => shape,
-            };
+            if (layer is IShapedLayer shaped) shape = shaped.OutputShapeText;
             long count = layer.Parameters.Sum(p => (long)p.Value.RowCount * p.Value.ColumnCount);
             rows.Add((layer.Name, shape, count.ToString("N0", CultureInfo.InvariantCulture)));
         }

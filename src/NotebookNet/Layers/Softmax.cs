@@ -1,34 +1,24 @@
 using System.Numerics;
 using MathNet.Numerics.LinearAlgebra;
-using NotebookNet.Kernels;
+using NotebookNet.Tensors;
 
 namespace NotebookNet.Layers;
 
 /// <summary>
-/// Softmax over each column: <c>exp(x) / Σ exp(x)</c>. Unlike the tutorial's code, the column maximum is
+/// Softmax over each column: <c>s = exp(x) / Σ exp(x)</c>. Unlike the tutorial's code, the column maximum is
 /// subtracted first: the result is the same, but <c>exp(1000)</c> no longer overflows to NaN.
 /// For training a classifier prefer the fused <c>SoftmaxCrossEntropy</c> loss on logits.
 /// </summary>
 public sealed class Softmax<T> : Layer<T> where T : struct, IFloatingPointIeee754<T>
 {
+    private readonly MatrixCache<T> _output = new(), _inputGradient = new();
+
     public override Matrix<T> Forward(Matrix<T> input)
     {
         Input = input;
-        int rows = input.RowCount;
-        var output = Matrix<T>.Build.Dense(rows, input.ColumnCount);
-        var x = MatrixData.Of(input);
-        var y = MatrixData.Of(output);
-        for (int j = 0; j < input.ColumnCount; j++)
-        {
-            var xs = x.AsSpan(j * rows, rows);
-            var ys = y.AsSpan(j * rows, rows);
-            T max = T.NegativeInfinity;
-            foreach (var v in xs) max = T.Max(max, v);
-            T sum = T.Zero;
-            for (int i = 0; i < rows; i++) sum += ys[i] = T.Exp(xs[i] - max);
-            for (int i = 0; i < rows; i++) ys[i] /= sum;
-        }
-        return Output = output;
+        var s = _output.Get(input.RowCount, input.ColumnCount);
+        Ops.SoftmaxColumns(input, into: s);
+        return Output = s;
     }
 
     /// <summary>
@@ -37,18 +27,14 @@ public sealed class Softmax<T> : Layer<T> where T : struct, IFloatingPointIeee75
     /// </summary>
     public override Matrix<T> Backward(Matrix<T> outputGradient)
     {
-        int rows = RequireForward(outputGradient, Input?.RowCount ?? 0).RowCount;
-        var s = MatrixData.Of(Output!);
-        var g = MatrixData.Of(outputGradient);
-        var result = Matrix<T>.Build.Dense(rows, outputGradient.ColumnCount);
-        var dx = MatrixData.Of(result);
-        for (int j = 0; j < outputGradient.ColumnCount; j++)
+        var x = RequireForward(outputGradient, Input?.RowCount ?? 0);
+        var dx = _inputGradient.Get(x.RowCount, x.ColumnCount);
+        for (int j = 0; j < x.ColumnCount; j++)
         {
-            int o = j * rows;
-            T dot = T.Zero;
-            for (int i = 0; i < rows; i++) dot += s[o + i] * g[o + i];
-            for (int i = 0; i < rows; i++) dx[o + i] = s[o + i] * (g[o + i] - dot);
+            Span<T> s = Ops.Column(Output!, j), g = Ops.Column(outputGradient, j), dxj = Ops.Column(dx, j);
+            T sg = Ops.Dot<T>(s, g);
+            for (int i = 0; i < s.Length; i++) dxj[i] = s[i] * (g[i] - sg);
         }
-        return result;
+        return dx;
     }
 }

@@ -1,6 +1,6 @@
 using System.Numerics;
 using MathNet.Numerics.LinearAlgebra;
-using NotebookNet.Kernels;
+using NotebookNet.Tensors;
 
 namespace NotebookNet.Losses;
 
@@ -37,15 +37,14 @@ public static partial class Loss
     {
         var (y, _) = Elements(yTrue, logits, nameof(SoftmaxCrossEntropyPrime));
         var gradient = Matrix<T>.Build.Dense(logits.RowCount, logits.ColumnCount);
-        SoftmaxInto(logits, gradient);
-        var g = MatrixData.Of(gradient);
+        Ops.SoftmaxColumns(logits, into: gradient);
         int rows = logits.RowCount;
         T scale = T.One / T.CreateChecked(logits.ColumnCount);
         for (int j = 0; j < logits.ColumnCount; j++)
         {
             // Σy is 1 for one-hot or probability targets; keeping it makes the gradient exact for any targets.
             var yj = y.AsSpan(j * rows, rows);
-            var gj = g.AsSpan(j * rows, rows);
+            var gj = Ops.Column(gradient, j);
             T mass = T.Zero;
             foreach (var v in yj) mass += v;
             for (int i = 0; i < rows; i++) gj[i] = (gj[i] * mass - yj[i]) * scale;
@@ -57,13 +56,11 @@ public static partial class Loss
     public static double SoftmaxCrossEntropy<T>(ReadOnlySpan<int> labels, Matrix<T> logits) where T : struct, IFloatingPointIeee754<T>
     {
         CheckLabels(labels, logits, nameof(SoftmaxCrossEntropy));
-        int rows = logits.RowCount;
-        var z = MatrixData.Of(logits);
         double total = 0;
         for (int j = 0; j < labels.Length; j++)
         {
-            var zj = z.AsSpan(j * rows, rows);
-            total += LogSumExp(zj) - double.CreateChecked(zj[labels[j]]);
+            var zj = Ops.Column(logits, j);
+            total += LogSumExp<T>(zj) - double.CreateChecked(zj[labels[j]]);
         }
         return total / labels.Length;
     }
@@ -77,7 +74,7 @@ public static partial class Loss
     }
 
     /// <summary>
-    /// Loss and gradient in one pass, for training: returns the mean loss and writes <c>(softmax(z) − onehot) / N</c>
+    /// Loss and gradient in one call, for training: returns the mean loss and writes <c>(softmax(z) − onehot) / N</c>
     /// into <paramref name="gradient"/> (same shape as the logits), which a trainer reuses from batch to batch.
     /// </summary>
     public static double SoftmaxCrossEntropy<T>(ReadOnlySpan<int> labels, Matrix<T> logits, Matrix<T> gradient)
@@ -87,58 +84,17 @@ public static partial class Loss
         if (gradient.RowCount != logits.RowCount || gradient.ColumnCount != logits.ColumnCount)
             throw new ArgumentException(
                 $"SoftmaxCrossEntropy: the gradient is {gradient.RowCount}x{gradient.ColumnCount} but the logits are {logits.RowCount}x{logits.ColumnCount}.");
-        int rows = logits.RowCount, n = labels.Length;
-        var z = MatrixData.Of(logits);
-        var g = MatrixData.Of(gradient);
-        T scale = T.One / T.CreateChecked(n);
-        double total = 0;
-        for (int j = 0; j < n; j++)
-        {
-            var zj = z.AsSpan(j * rows, rows);
-            var gj = g.AsSpan(j * rows, rows);
-            T max = Max(zj);
-            T sum = T.Zero;
-            for (int i = 0; i < rows; i++) sum += gj[i] = T.Exp(zj[i] - max);
-            int label = labels[j];
-            total += Math.Log(double.CreateChecked(sum)) + double.CreateChecked(max - zj[label]);
-            T inverse = scale / sum;
-            for (int i = 0; i < rows; i++) gj[i] *= inverse;
-            gj[label] -= scale;
-        }
-        return total / n;
-    }
-
-    /// <summary>Column-wise softmax of <paramref name="logits"/> written into <paramref name="probabilities"/> (stable).</summary>
-    public static void SoftmaxInto<T>(Matrix<T> logits, Matrix<T> probabilities) where T : struct, IFloatingPointIeee754<T>
-    {
-        int rows = logits.RowCount;
-        var z = MatrixData.Of(logits);
-        var p = MatrixData.Of(probabilities);
-        for (int j = 0; j < logits.ColumnCount; j++)
-        {
-            var zj = z.AsSpan(j * rows, rows);
-            var pj = p.AsSpan(j * rows, rows);
-            T max = Max(zj);
-            T sum = T.Zero;
-            for (int i = 0; i < rows; i++) sum += pj[i] = T.Exp(zj[i] - max);
-            for (int i = 0; i < rows; i++) pj[i] /= sum;
-        }
+        T scale = T.One / T.CreateChecked(labels.Length);
+        Ops.SoftmaxColumns(logits, into: gradient, scale);
+        for (int j = 0; j < labels.Length; j++) Ops.Column(gradient, j)[labels[j]] -= scale;
+        return SoftmaxCrossEntropy(labels, logits);
     }
 
     private static double LogSumExp<T>(ReadOnlySpan<T> z) where T : struct, IFloatingPointIeee754<T>
     {
-        double max = double.CreateChecked(Max(z)), sum = 0;
+        double max = double.CreateChecked(Ops.Max(z)), sum = 0;
         foreach (var v in z) sum += Math.Exp(double.CreateChecked(v) - max);
         return Math.Log(sum) + max;
-    }
-
-    // NaN wins, so a diverged network yields a NaN loss instead of a finite one.
-    private static T Max<T>(ReadOnlySpan<T> z) where T : struct, IFloatingPointIeee754<T>
-    {
-        T max = T.NegativeInfinity;
-        foreach (var v in z)
-            if (v > max || T.IsNaN(v)) max = v;
-        return max;
     }
 
     private static void CheckLabels<T>(ReadOnlySpan<int> labels, Matrix<T> logits, string loss) where T : struct, IFloatingPointIeee754<T>

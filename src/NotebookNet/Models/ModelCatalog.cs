@@ -22,7 +22,18 @@ public sealed record ModelRecipe(
     int BatchSize,
     int Epochs,
     LearningRateSchedule? Schedule = null,
-    ShiftAugmentation? Shift = null);
+    ShiftAugmentation? Shift = null)
+{
+    /// <summary>The recipe's training settings (epochs, batch size, schedule, augmentation), drawing from <paramref name="rng"/>.</summary>
+    public TrainerOptions TrainerOptions(Rng rng) => new()
+    {
+        Epochs = Epochs,
+        BatchSize = BatchSize,
+        Schedule = Schedule,
+        Shift = Shift,
+        Rng = rng ?? throw new ArgumentNullException(nameof(rng)),
+    };
+}
 
 /// <summary>The models the CLI can train and the model files can name. A fixed list: no type is ever looked up by name.</summary>
 public static class ModelCatalog

@@ -32,13 +32,13 @@ public sealed class Adam<T> : Optimizer<T> where T : struct, IFloatingPointIeee7
     public override string Name => string.Create(CultureInfo.InvariantCulture,
         $"Adam(lr={LearningRate}{(WeightDecay > 0 ? $", weightDecay={WeightDecay}" : "")})");
 
-    protected override void Update(Parameter<T> parameter)
+    protected override void Update(Parameter<T> parameter, double learningRate)
     {
         var state = StateOf(parameter, q => new Moments(q.Value.RowCount * q.Value.ColumnCount));
         int t = ++state.Step;
         double correction1 = 1 - Math.Pow(Beta1, t), correction2 = 1 - Math.Pow(Beta2, t);
         OptimizerKernels.Adam<T>(MatrixData.Of(parameter.Value), MatrixData.Of(parameter.Gradient), state.M, state.V,
-            T.CreateChecked(LearningRate / correction1), T.CreateChecked(Beta1), T.CreateChecked(Beta2),
+            T.CreateChecked(learningRate / correction1), T.CreateChecked(Beta1), T.CreateChecked(Beta2),
             T.CreateChecked(Math.Sqrt(correction2)), T.CreateChecked(Epsilon), T.CreateChecked(WeightDecay));
     }
 

@@ -31,7 +31,7 @@ public sealed class Sgd<T> : Optimizer<T> where T : struct, IFloatingPointIeee75
     public override string Name => string.Create(CultureInfo.InvariantCulture,
         $"Sgd(lr={LearningRate}{(Momentum > 0 ? $", momentum={Momentum}" : "")}{(Nesterov ? ", nesterov" : "")}{(WeightDecay > 0 ? $", weightDecay={WeightDecay}" : "")})");
 
-    protected override void Update(Parameter<T> parameter)
+    protected override void Update(Parameter<T> parameter, double learningRate)
     {
         var p = MatrixData.Of(parameter.Value);
         var g = MatrixData.Of(parameter.Gradient);
@@ -44,7 +44,7 @@ public sealed class Sgd<T> : Optimizer<T> where T : struct, IFloatingPointIeee75
             first = !state.Started;
             state.Started = true;
         }
-        OptimizerKernels.Sgd<T>(p, g, buffer, T.CreateChecked(LearningRate), T.CreateChecked(Momentum),
+        OptimizerKernels.Sgd<T>(p, g, buffer, T.CreateChecked(learningRate), T.CreateChecked(Momentum),
             T.CreateChecked(WeightDecay), Nesterov, first);
     }
 

@@ -10,10 +10,10 @@ using NotebookNet.Layers;
 namespace NotebookNet.Persistence;
 
 /// <summary>
-/// The <c>.nnet</c> model format, version 1 (all integers little-endian):
+/// The <c>.nnet</c> model format, version 2 (all integers little-endian):
 /// <code>
 /// "NNET"  u16 version  u8 elementSize (4 | 8)
-/// str16 modelId  str32 architecture            (UTF-8, length-prefixed with u16 / u32)
+/// str16 modelId  str32 architecture            (UTF-8, length-prefixed with u16 / u32; one Layer.Code a line)
 /// u32 parameterCount, then per parameter: str16 name ("layerIndex.name"), u32 rows, u32 columns,
 ///     rows·columns elements, column-major
 /// 32 bytes: SHA-256 of everything before it
@@ -22,11 +22,12 @@ namespace NotebookNet.Persistence;
 /// parameters, so nothing in it decides which types get created. Writes go to a temporary file that is
 /// renamed over the target, so a crash never leaves a half-written model (and the next save of that target deletes
 /// the temporary files such crashes left). A load refuses, naming the file, any version but 1..CurrentVersion and any
-/// NaN or infinite parameter, and changes nothing unless the whole file is valid.
+/// NaN or infinite parameter, and changes nothing unless the whole file is valid. Version 1 differs only in its
+/// architecture, which lists display names (<c>Layer.Name</c>): those files still load, checked against the names.
 /// </summary>
 public static class ModelFile
 {
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
     private static readonly byte[] Magic = "NNET"u8.ToArray();
     private const int HashSize = 32;
 
@@ -150,7 +151,7 @@ public static class ModelFile
         int size = Marshal.SizeOf<T>();
         if (header.ElementSize != size)
             throw new ModelFileException($"{path}: parameters are {header.ElementSize * 8}-bit but the network is {typeof(T).Name} ({size * 8}-bit).");
-        string expected = Architecture(network);
+        string expected = header.Version == 1 ? string.Join('\n', network.Select(layer => layer.Name)) : Architecture(network);
         if (header.Architecture != expected)
             throw new ModelFileException(
                 $"{path}: the file is for another architecture (model '{header.ModelId}').\nFile:\n{header.Architecture}\nNetwork:\n{expected}");
@@ -184,9 +185,9 @@ public static class ModelFile
         return header;
     }
 
-    /// <summary>The architecture line stored in files: one layer name (with its shapes) per line.</summary>
+    /// <summary>The architecture stored in files: one <see cref="Layer{T}.Code"/> (kind and shape) per line.</summary>
     public static string Architecture<T>(IReadOnlyList<Layer<T>> network) where T : struct, IFloatingPointIeee754<T> =>
-        string.Join('\n', network.Select(layer => layer.Name));
+        string.Join('\n', network.Select(layer => layer.Code));
 
     private static List<(string Name, Parameter<T> Parameter)> Parameters<T>(IReadOnlyList<Layer<T>> network)
         where T : struct, IFloatingPointIeee754<T> =>

@@ -2,31 +2,43 @@ using System.Diagnostics;
 using System.Numerics;
 using MathNet.Numerics.LinearAlgebra;
 using NotebookNet.Data;
-using NotebookNet.Kernels;
 using NotebookNet.Layers;
 using NotebookNet.Losses;
 using NotebookNet.Optimizers;
+using NotebookNet.Tensors;
 
 namespace NotebookNet.Training;
 
 /// <summary>
-/// Mini-batch training of a classifier with softmax cross-entropy on its logits: each epoch shuffles the training
-/// samples (seeded), and for each batch runs forward, loss and gradient, backward and one optimizer step;
-/// then measures the validation set in evaluation mode. Batch buffers are reused from batch to batch.
+/// Mini-batch training of a classifier: each epoch shuffles the training samples (seeded), and for each batch runs
+/// forward, the loss and its gradient (softmax cross-entropy on logits unless another <see cref="ClassificationLoss{T}"/>
+/// is given), backward and one optimizer step; then measures the validation set in evaluation mode.
+/// Batch buffers are reused from batch to batch.
 /// </summary>
 public sealed class Trainer<T> where T : struct, IFloatingPointIeee754<T>
 {
-    public Trainer(Sequential<T> model, Optimizer<T> optimizer, TrainerOptions? options = null)
+    private readonly Rng _rng;
+
+    /// <summary>
+    /// Shuffles, splits and shifts draw from <see cref="TrainerOptions.Rng"/>, or from a generator of the trainer's own
+    /// seeded 0 (never a shared one, so another model in the same notebook cannot change this one's batches).
+    /// </summary>
+    public Trainer(Sequential<T> model, Optimizer<T> optimizer, TrainerOptions? options = null, ClassificationLoss<T>? loss = null)
     {
         Model = model ?? throw new ArgumentNullException(nameof(model));
         Optimizer = optimizer ?? throw new ArgumentNullException(nameof(optimizer));
         Options = options ?? new TrainerOptions();
         Options.Validate();
+        Loss = loss ?? Losses.Loss.SoftmaxCrossEntropy<T>;
+        _rng = Options.Rng ?? new Rng(0);
     }
 
     public Sequential<T> Model { get; }
     public Optimizer<T> Optimizer { get; }
     public TrainerOptions Options { get; }
+
+    /// <summary>What training minimises and <see cref="Evaluate(IDataSource{T})"/> reports.</summary>
+    public ClassificationLoss<T> Loss { get; }
 
     /// <summary>Trains on MNIST sets; <paramref name="validation"/> (e.g. the test set) replaces any validation split.</summary>
     public History Fit(MnistSet train, MnistSet? validation = null) =>
@@ -40,7 +52,7 @@ public sealed class Trainer<T> where T : struct, IFloatingPointIeee754<T>
     public History Fit(IDataSource<T> train, IDataSource<T>? validation = null)
     {
         ArgumentNullException.ThrowIfNull(train);
-        var rng = Options.Rng ?? Rng.Shared;
+        var rng = _rng;
         CheckLabels(train, "training");
         if (validation is not null) CheckLabels(validation, "validation");
         var original = train;
@@ -54,11 +66,10 @@ public sealed class Trainer<T> where T : struct, IFloatingPointIeee754<T>
         int n = train.Count, batchSize = Math.Min(Options.BatchSize, n), batches = (n + batchSize - 1) / batchSize;
         var order = Enumerable.Range(0, n).ToArray();
         var buffers = new BatchBuffers(train.Features, train.Classes);
-        double initialRate = Optimizer.LearningRate;
         var total = Stopwatch.StartNew();
         for (int epoch = 1; epoch <= Options.Epochs; epoch++)
         {
-            if (Options.Schedule is { } schedule) Optimizer.LearningRate = schedule(epoch, initialRate);
+            double rate = Optimizer.LearningRate;
             if (Options.Shuffle) rng.Shuffle(order.AsSpan());
             Model.Train();
             var clock = Stopwatch.StartNew();
@@ -67,14 +78,16 @@ public sealed class Trainer<T> where T : struct, IFloatingPointIeee754<T>
             for (int b = 0; b < batches; b++)
             {
                 Options.CancellationToken.ThrowIfCancellationRequested();
+                // Read every batch, so a callback that changes the optimizer's rate takes effect at the next step.
+                rate = Options.Schedule is { } schedule ? schedule(epoch, Optimizer.LearningRate) : Optimizer.LearningRate;
                 int start = b * batchSize, count = Math.Min(batchSize, n - start);
                 var indices = order.AsSpan(start, count);
                 var (x, labels, gradient) = buffers.For(count);
-                train.Gather(indices, MatrixData.Of(x));
+                train.Gather(indices, Ops.Elements(x));
                 for (int i = 0; i < count; i++) labels[i] = train.Label(indices[i]);
 
                 var logits = Model.Forward(x);
-                double loss = Loss.SoftmaxCrossEntropy<T>(labels, logits, gradient);
+                double loss = Loss(labels, logits, gradient);
                 if (!double.IsFinite(loss))
                 {
                     CheckFinite(original); // bad data is not the learning rate's fault
@@ -82,7 +95,7 @@ public sealed class Trainer<T> where T : struct, IFloatingPointIeee754<T>
                 }
                 int hits = CountCorrect(logits, labels);
                 Model.Backward(gradient, inputGradientNeeded: false);
-                Optimizer.Step(Model.Parameters);
+                Optimizer.Step(Model.Parameters, rate);
 
                 lossSum += loss * count;
                 correct += hits;
@@ -91,51 +104,35 @@ public sealed class Trainer<T> where T : struct, IFloatingPointIeee754<T>
                 {
                     int seen = start + count;
                     onBatch(new BatchProgress(epoch, Options.Epochs, b + 1, batches, loss, hits / (double)count,
-                        seen / Math.Max(clock.Elapsed.TotalSeconds, 1e-9), Optimizer.LearningRate, total.Elapsed));
+                        seen / Math.Max(clock.Elapsed.TotalSeconds, 1e-9), rate, total.Elapsed));
                 }
             }
             double seconds = clock.Elapsed.TotalSeconds;
             var (validationLoss, validationAccuracy) = validation is null ? (double.NaN, double.NaN) : Evaluate(validation);
             var result = new EpochResult(epoch, Options.Epochs, lossSum / n, correct / (double)n, validationLoss,
-                validationAccuracy, seconds, Optimizer.LearningRate, n / Math.Max(seconds, 1e-9));
+                validationAccuracy, seconds, rate, n / Math.Max(seconds, 1e-9));
             history.AddEpoch(result);
             Options.OnEpoch?.Invoke(result);
         }
         return history;
     }
 
-    /// <summary>Mean softmax cross-entropy and accuracy on <paramref name="data"/>, in evaluation mode (the mode is restored).</summary>
+    /// <summary>Mean <see cref="Loss"/> and accuracy on <paramref name="data"/>, in evaluation mode (the mode is restored).</summary>
     public (double Loss, double Accuracy) Evaluate(IDataSource<T> data)
     {
         ArgumentNullException.ThrowIfNull(data);
         if (data.Count == 0) return (double.NaN, double.NaN);
-        bool wasTraining = Model.IsTraining;
-        Model.Eval();
-        try
+        var buffers = new BatchBuffers(data.Features, data.Classes);
+        double lossSum = 0;
+        long correct = 0;
+        Model.ForEachBatch(data, Options.EvaluationBatchSize, (start, logits) =>
         {
-            int n = data.Count, batchSize = Math.Min(Options.EvaluationBatchSize, n);
-            var buffers = new BatchBuffers(data.Features, data.Classes);
-            var indices = new int[batchSize];
-            double lossSum = 0;
-            long correct = 0;
-            for (int start = 0; start < n; start += batchSize)
-            {
-                int count = Math.Min(batchSize, n - start);
-                var span = indices.AsSpan(0, count);
-                for (int i = 0; i < count; i++) span[i] = start + i;
-                var (x, labels, _) = buffers.For(count);
-                data.Gather(span, MatrixData.Of(x));
-                for (int i = 0; i < count; i++) labels[i] = data.Label(start + i);
-                var logits = Model.Forward(x);
-                lossSum += Loss.SoftmaxCrossEntropy<T>(labels, logits) * count;
-                correct += CountCorrect(logits, labels);
-            }
-            return (lossSum / n, correct / (double)n);
-        }
-        finally
-        {
-            Model.IsTraining = wasTraining;
-        }
+            var (_, labels, gradient) = buffers.For(logits.ColumnCount);
+            for (int i = 0; i < labels.Length; i++) labels[i] = data.Label(start + i);
+            lossSum += Loss(labels, logits, gradient) * labels.Length;
+            correct += CountCorrect(logits, labels);
+        });
+        return (lossSum / data.Count, correct / (double)data.Count);
     }
 
     /// <summary>Evaluates on an MNIST set.</summary>
@@ -176,16 +173,9 @@ public sealed class Trainer<T> where T : struct, IFloatingPointIeee754<T>
 
     private static int CountCorrect(Matrix<T> logits, ReadOnlySpan<int> labels)
     {
-        int rows = logits.RowCount, hits = 0;
-        var z = MatrixData.Of(logits);
+        int hits = 0;
         for (int j = 0; j < labels.Length; j++)
-        {
-            var column = z.AsSpan(j * rows, rows);
-            int best = 0;
-            for (int i = 1; i < rows; i++)
-                if (column[i] > column[best]) best = i;
-            if (best == labels[j]) hits++;
-        }
+            if (Ops.ArgMax<T>(Ops.Column(logits, j)) == labels[j]) hits++;
         return hits;
     }
 

@@ -1,3 +1,5 @@
+using NotebookNet.Data;
+
 namespace NotebookNet.Training;
 
 /// <summary>How the validation set is cut from the training set when <see cref="TrainerOptions.ValidationFraction"/> is set.</summary>
@@ -23,7 +25,7 @@ public sealed record TrainerOptions
     /// <summary>Reshuffle the training samples every epoch (seeded by <see cref="Rng"/>).</summary>
     public bool Shuffle { get; init; } = true;
 
-    /// <summary>Where shuffles and random splits come from; <see cref="NotebookNet.Rng.Shared"/> when null.</summary>
+    /// <summary>Where shuffles, random splits and shifts come from; when null, the trainer's own generator seeded 0.</summary>
     public Rng? Rng { get; init; }
 
     /// <summary>Fraction of the training set held out for validation when no validation set is given; 0 for none.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Numerics;
 using MathNet.Numerics.LinearAlgebra;
 using NotebookNet.Layers;
+using NotebookNet.Tensors;
 
 namespace NotebookNet.Training;
 
@@ -65,13 +66,7 @@ public static class Tutorial
     }
 
     /// <summary>The index of the largest element of a column vector (NumPy's <c>argmax</c>, first on ties).</summary>
-    public static int ArgMax<T>(Matrix<T> column) where T : struct, IFloatingPointIeee754<T>
-    {
-        int best = 0;
-        for (int i = 1; i < column.RowCount; i++)
-            if (column[i, 0] > column[best, 0]) best = i;
-        return best;
-    }
+    public static int ArgMax<T>(Matrix<T> column) where T : struct, IFloatingPointIeee754<T> => Ops.ArgMax<T>(Ops.Column(column, 0));
 
     /// <summary>The tutorial's test line, <c>pred: 7 \ttrue: 7</c>.</summary>
     public static string FormatPrediction(int predicted, int truth) =>

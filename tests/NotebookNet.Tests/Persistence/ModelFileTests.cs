@@ -35,7 +35,7 @@ public sealed class ModelFileTests : IDisposable
         Assert.NotEqual(Predict(original, x), Predict(restored, x));
         var header = ModelFile.Load(path, restored);
         Assert.Equal(Predict(original, x), Predict(restored, x));
-        Assert.Equal(("tiny", 1, 8), (header.ModelId, header.Version, header.ElementSize));
+        Assert.Equal(("tiny", ModelFile.CurrentVersion, 8), (header.ModelId, header.Version, header.ElementSize));
         Assert.Equal(["model.nnet"], Directory.GetFiles(_dir).Select(Path.GetFileName));
     }
 
@@ -60,9 +60,43 @@ public sealed class ModelFileTests : IDisposable
         var before = ((Dense<double>)other[0]).Weights.Clone();
         var error = Assert.Throws<ModelFileException>(() => ModelFile.Load(path, other));
         Assert.Contains("another architecture", error.Message);
-        Assert.Contains("Dense(6→7)", error.Message);
-        Assert.Contains("Dense(6→5)", error.Message);
+        Assert.Contains("dense 6 7", error.Message);
+        Assert.Contains("dense 6 5", error.Message);
         Assert.Equal(before, ((Dense<double>)other[0]).Weights);
+    }
+
+    [Fact]
+    public void The_architecture_is_each_layers_code_so_a_reworded_name_still_loads()
+    {
+        Layer<double>[] Net(string name, uint seed) => [new Dense<double>(6, 3, rng: new Rng(seed)), new Labelled(name)];
+        string path = Path.Combine(_dir, "labelled.nnet");
+        var saved = Net("old wording", 1);
+        ModelFile.Save(path, saved);
+        Assert.Equal("dense 6 3\nlabelled", ModelFile.ReadHeader(path).Architecture);
+        var restored = Net("new wording", 2);
+        ModelFile.Load(path, restored);
+        Assert.Equal(((Dense<double>)saved[0]).Weights, ((Dense<double>)restored[0]).Weights);
+    }
+
+    [Fact]
+    public void A_version_1_file_written_before_layer_codes_still_loads_and_classifies()
+    {
+        // Written by `notebooknet train --model small-cnn --epochs 1` (seed 0) before version 2; its architecture lists names.
+        string path = Path.Combine(AppContext.BaseDirectory, "Persistence", "Fixtures", "small-cnn-v1.nnet");
+        var model = Models.SmallCnn(new Rng(7));
+        var header = ModelFile.Load(path, model);
+        Assert.Equal((1, "small-cnn"), (header.Version, header.ModelId));
+        Assert.StartsWith("Convolutional(1x28x28 → 8x26x26)", header.Architecture);
+        var (_, test) = NotebookNet.Data.Mnist.Load();
+        Assert.True(NotebookNet.Evaluation.EvaluationReport.Evaluate(model, test).Accuracy >= 0.97);
+    }
+
+    /// <summary>A layer whose display name is whatever it is given; its code is the default, "labelled".</summary>
+    private sealed class Labelled(string name) : Layer<double>
+    {
+        public override string Name => name;
+        public override Matrix<double> Forward(Matrix<double> input) => Output = Input = input;
+        public override Matrix<double> Backward(Matrix<double> outputGradient) => outputGradient;
     }
 
     [Fact]
@@ -101,12 +135,12 @@ public sealed class ModelFileTests : IDisposable
     {
         string path = Saved(out _);
         var bytes = File.ReadAllBytes(path);
-        bytes[4] = 2;
+        bytes[4] = ModelFile.CurrentVersion + 1;
         SHA256.HashData(bytes.AsSpan(0, bytes.Length - 32)).CopyTo(bytes, bytes.Length - 32);
         File.WriteAllBytes(path, bytes);
         var error = Assert.Throws<ModelFileException>(() => ModelFile.Load(path, Network<double>(1)));
         Assert.Contains("newer", error.Message);
-        Assert.Contains("version 2", error.Message);
+        Assert.Contains($"version {ModelFile.CurrentVersion + 1}", error.Message);
     }
 
     [Fact]

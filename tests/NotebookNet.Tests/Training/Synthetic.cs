@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using NotebookNet.Data;
 using NotebookNet.Layers;
 using NotebookNet.Training;
 

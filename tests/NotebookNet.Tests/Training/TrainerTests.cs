@@ -1,5 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
+using NotebookNet.Data;
 using NotebookNet.Layers;
+using NotebookNet.Losses;
 using NotebookNet.Optimizers;
 using NotebookNet.Training;
 
@@ -45,6 +47,24 @@ public class TrainerTests
     }
 
     [Fact]
+    public void Without_a_generator_each_trainer_draws_from_its_own_so_other_training_cannot_change_its_batches()
+    {
+        float[][] Train()
+        {
+            var model = Synthetic.Cnn<float>(new Rng(1));
+            new Trainer<float>(model, new Sgd<float>(0.05), new TrainerOptions { Epochs = 2, BatchSize = 16 })
+                .Fit(Synthetic.Bars<float>(100, new Rng(5)));
+            return [.. model.Parameters.Select(p => p.Value.ToColumnMajorArray())];
+        }
+
+        var first = Train();
+        Rng.Shared.NextUInt32(); // a draw from the shared generator, as the tutorial's cells make
+        new Trainer<float>(Synthetic.Cnn<float>(new Rng(2)), new Sgd<float>(0.05), new TrainerOptions { Epochs = 1, BatchSize = 8 })
+            .Fit(Synthetic.Bars<float>(50, new Rng(6)));
+        Assert.Equal(first, Train());
+    }
+
+    [Fact]
     public void A_NaN_loss_stops_training_naming_the_epoch_and_batch()
     {
         // The 7th batch drawn (epoch 2, batch 3 of 4) contains NaN.
@@ -59,7 +79,7 @@ public class TrainerTests
     }
 
     [Fact]
-    public void Callbacks_report_every_batch_and_epoch_and_the_schedule_sets_the_rate()
+    public void Callbacks_report_every_batch_and_epoch_and_the_schedule_scales_the_rate_without_changing_it()
     {
         var batches = new List<BatchProgress>();
         var epochs = new List<EpochResult>();
@@ -78,7 +98,40 @@ public class TrainerTests
         Assert.Equal([0.1, 0.05, 0.025], epochs.Select(e => e.LearningRate));
         Assert.All(epochs, e => Assert.True(e.HasValidation));
         Assert.Equal(history.Epochs, epochs);
-        Assert.Equal(0.025, optimizer.LearningRate, 1e-15);
+        Assert.Equal(0.1, optimizer.LearningRate);
+
+        // A second Fit starts the schedule from the same base rate again.
+        epochs.Clear();
+        trainer.Fit(Synthetic.Bars<double>(100, new Rng(2)), Synthetic.Bars<double>(30, new Rng(4)));
+        Assert.Equal([0.1, 0.05, 0.025], epochs.Select(e => e.LearningRate));
+    }
+
+    [Fact]
+    public void The_loss_is_a_parameter_and_its_gradient_drives_the_steps()
+    {
+        // A loss with zero gradient leaves every weight where it was, and Evaluate reports that loss.
+        var model = Synthetic.Cnn<double>(new Rng(1));
+        double[][] before = [.. model.Parameters.Select(p => p.Value.ToColumnMajorArray())];
+        ClassificationLoss<double> flat = (labels, outputs, gradient) =>
+        {
+            gradient.Clear();
+            return 42;
+        };
+        var trainer = new Trainer<double>(model, new Sgd<double>(0.1), new TrainerOptions { Epochs = 2, BatchSize = 10, Rng = new Rng(3) }, flat);
+        var history = trainer.Fit(Synthetic.Bars<double>(40, new Rng(2)));
+        Assert.Equal(before, model.Parameters.Select(p => p.Value.ToColumnMajorArray()));
+        Assert.All(history.TrainLoss, l => Assert.Equal(42, l, 12));
+        Assert.Equal(42, trainer.Evaluate(Synthetic.Bars<double>(15, new Rng(5))).Loss, 12);
+
+        // The default is softmax cross-entropy: the same numbers as passing it explicitly.
+        double Trained(ClassificationLoss<double>? loss)
+        {
+            var m = Synthetic.Cnn<double>(new Rng(1));
+            var t = new Trainer<double>(m, new Sgd<double>(0.1), new TrainerOptions { Epochs = 1, BatchSize = 10, Rng = new Rng(3) }, loss);
+            t.Fit(Synthetic.Bars<double>(40, new Rng(2)));
+            return t.Evaluate(Synthetic.Bars<double>(15, new Rng(5))).Loss;
+        }
+        Assert.Equal(Trained(null), Trained(Loss.SoftmaxCrossEntropy<double>));
     }
 
     [Fact]

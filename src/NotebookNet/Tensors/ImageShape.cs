@@ -1,6 +1,6 @@
-namespace NotebookNet.Layers;
+namespace NotebookNet.Tensors;
 
-/// <summary>Formats and checks (Depth, Height, Width) image shapes for layer names and messages.</summary>
+/// <summary>Formats and checks (Depth, Height, Width) image shapes (one CHW image per column) for layers, data and messages.</summary>
 public static class ImageShape
 {
     /// <summary>"1x28x28".</summary>

@@ -1,7 +1,7 @@
 using NotebookNet.Data;
 using NotebookNet.Training;
 
-namespace NotebookNet.Tests.Training;
+namespace NotebookNet.Tests.Data;
 
 public class BatchesTests
 {

@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace NotebookNet.Training;
+namespace NotebookNet.Data;
 
 /// <summary>
 /// Labelled samples that a trainer draws mini-batches from. Samples are gathered into a caller's buffer,

@@ -1,7 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 using NotebookNet.Training;
 
-namespace NotebookNet.Tests.Cnn;
+namespace NotebookNet.Tests;
 
 public class ModelCatalogTests
 {

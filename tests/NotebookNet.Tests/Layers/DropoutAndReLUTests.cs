@@ -1,9 +1,9 @@
 using MathNet.Numerics.LinearAlgebra;
 using NotebookNet.Layers;
 
-namespace NotebookNet.Tests.Cnn;
+namespace NotebookNet.Tests.Layers;
 
-public class ActivationAndDropoutTests
+public class DropoutAndReLUTests
 {
     [Fact]
     public void ReLU_gradients_match_central_differences()
@@ -51,7 +51,7 @@ public class ActivationAndDropoutTests
     [Fact]
     public void Dropout_rejects_a_rate_outside_0_to_1()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => new Dropout<double>(1));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new Dropout<double>(-0.1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Dropout<double>(1, new Rng(0)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Dropout<double>(-0.1, new Rng(0)));
     }
 }

@@ -1,7 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 using NotebookNet.Layers;
 
-namespace NotebookNet.Tests.Cnn;
+namespace NotebookNet.Tests.Layers;
 
 public class PoolingAndShapeTests
 {

@@ -2,7 +2,7 @@ using MathNet.Numerics.LinearAlgebra;
 using NotebookNet.Kernels;
 using NotebookNet.Layers;
 
-namespace NotebookNet.Tests.Cnn;
+namespace NotebookNet.Tests.Layers;
 
 public class ConvolutionalTests
 {
@@ -44,7 +44,7 @@ public class ConvolutionalTests
     public void Forward_matches_the_direct_loop(int c, int h, int w, int k, int depth, int stride, int padding, int batch)
     {
         var rng = new Rng(7);
-        var conv = new Convolutional<double>((c, h, w), k, depth, stride, padding, rng: rng);
+        var conv = new Convolutional<double>((c, h, w), k, depth, rng, stride, padding);
         MatrixData.Of(conv.Bias).AsSpan().Fill(0.25);
         var x = GradientCheck.Random(c * h * w, batch, rng);
         var expected = Naive(conv, x);
@@ -58,9 +58,9 @@ public class ConvolutionalTests
     [Fact]
     public void Output_shape_follows_the_PyTorch_formula()
     {
-        Assert.Equal((8, 26, 26), new Convolutional<double>((1, 28, 28), 3, 8).OutputShape);
-        Assert.Equal((32, 28, 28), new Convolutional<double>((1, 28, 28), 5, 32, padding: 2).OutputShape);
-        Assert.Equal((4, 4, 3), new Convolutional<double>((3, 7, 6), 3, 4, stride: 2, padding: 1).OutputShape);
+        Assert.Equal((8, 26, 26), new Convolutional<double>((1, 28, 28), 3, 8, new Rng(0)).OutputShape);
+        Assert.Equal((32, 28, 28), new Convolutional<double>((1, 28, 28), 5, 32, new Rng(0), padding: 2).OutputShape);
+        Assert.Equal((4, 4, 3), new Convolutional<double>((3, 7, 6), 3, 4, new Rng(0), stride: 2, padding: 1).OutputShape);
     }
 
     // Depth 6 × patch 27 = 162 weights goes through Blas.Gemm; depth 2 and 4 through the direct SmallConv products.
@@ -193,7 +193,7 @@ public class ConvolutionalTests
     [Fact]
     public void A_wrong_input_size_names_the_layer_and_both_shapes()
     {
-        var conv = new Convolutional<float>((1, 28, 28), 3, 8);
+        var conv = new Convolutional<float>((1, 28, 28), 3, 8, new Rng(0));
         var ex = Assert.Throws<ShapeMismatchException>(() => conv.Forward(Matrix<float>.Build.Dense(785, 64)));
         Assert.Contains("Convolutional(1x28x28 → 8x26x26)", ex.Message);
         Assert.Contains("784", ex.Message);
@@ -203,7 +203,7 @@ public class ConvolutionalTests
     [Fact]
     public void A_wrong_output_gradient_names_the_layer_and_both_shapes()
     {
-        var conv = new Convolutional<double>((1, 6, 6), 3, 2);
+        var conv = new Convolutional<double>((1, 6, 6), 3, 2, new Rng(0));
         conv.Forward(Matrix<double>.Build.Dense(36, 3));
         var ex = Assert.Throws<ShapeMismatchException>(() => conv.Backward(Matrix<double>.Build.Dense(32, 2)));
         Assert.Contains("Convolutional(1x6x6 → 2x4x4)", ex.Message);
@@ -214,7 +214,7 @@ public class ConvolutionalTests
     [Fact]
     public void A_kernel_that_does_not_fit_is_rejected_at_construction()
     {
-        var ex = Assert.Throws<ArgumentException>(() => new Convolutional<double>((1, 4, 4), 5, 2));
+        var ex = Assert.Throws<ArgumentException>(() => new Convolutional<double>((1, 4, 4), 5, 2, new Rng(0)));
         Assert.Contains("5x5", ex.Message);
     }
 

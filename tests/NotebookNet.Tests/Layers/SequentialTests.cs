@@ -1,10 +1,11 @@
 using MathNet.Numerics.LinearAlgebra;
+using NotebookNet.Data;
 using NotebookNet.Kernels;
 using NotebookNet.Layers;
 using NotebookNet.Losses;
 using NotebookNet.Training;
 
-namespace NotebookNet.Tests.Cnn;
+namespace NotebookNet.Tests.Layers;
 
 public class SequentialTests
 {
@@ -30,9 +31,9 @@ public class SequentialTests
         var dx = net.Backward(Loss.SoftmaxCrossEntropyPrime<double>(labels, logits)).Clone();
         var grads = net.Parameters.Select(p => p.Gradient.Clone()).ToArray();
         double L() => Loss.SoftmaxCrossEntropy<double>(labels, net.Forward(x));
-        GradientCheck.Compare(MatrixData.Of(x), MatrixData.Of(dx), L, "network ∂L/∂x");
+        GradientCheck.Compare("network ∂L/∂x", x, dx, L);
         for (int k = 0; k < grads.Length; k++)
-            GradientCheck.Compare(MatrixData.Of(net.Parameters[k].Value), MatrixData.Of(grads[k]), L, $"parameter {k}");
+            GradientCheck.Compare($"parameter {k}", net.Parameters[k].Value, grads[k], L);
     }
 
     [Fact]
@@ -92,6 +93,17 @@ public class SequentialTests
     }
 
     [Fact]
+    public void Predict_over_a_data_source_is_Predict_over_its_columns()
+    {
+        var rng = new Rng(45);
+        var net = Tiny(rng);
+        var x = GradientCheck.Random(128, 7, rng);
+        var source = DataSource.FromMatrix(x, [0, 1, 2, 3, 4, 0, 1], classes: 5);
+        Assert.Equal(net.Predict(x), net.Predict(source, batchSize: 2));
+        Assert.True(net.IsTraining);
+    }
+
+    [Fact]
     public void It_is_the_tutorials_list_of_layers()
     {
         var rng = new Rng(44);
@@ -140,7 +152,7 @@ public class SequentialTests
     [Fact]
     public void A_shape_error_inside_a_network_names_the_layer()
     {
-        var net = new Sequential<float>(new Convolutional<float>((1, 28, 28), 3, 8), new Flatten<float>((8, 25, 25)));
+        var net = new Sequential<float>(new Convolutional<float>((1, 28, 28), 3, 8, new Rng(0)), new Flatten<float>((8, 25, 25)));
         var ex = Assert.Throws<ShapeMismatchException>(() => net.Forward(Matrix<float>.Build.Dense(784, 2)));
         Assert.Contains("Flatten(8x25x25 → 5000)", ex.Message);
         Assert.Contains("5408x2", ex.Message);

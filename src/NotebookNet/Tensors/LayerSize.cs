@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace NotebookNet.Layers;
+namespace NotebookNet.Tensors;
 
 /// <summary>
 /// The checked product of a layer's sizes (its weights, an image's rows, a window's count): every layer constructor

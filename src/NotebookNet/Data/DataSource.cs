@@ -1,9 +1,9 @@
 using System.Numerics;
 using MathNet.Numerics.LinearAlgebra;
-using NotebookNet.Data;
 using NotebookNet.Kernels;
+using NotebookNet.Tensors;
 
-namespace NotebookNet.Training;
+namespace NotebookNet.Data;
 
 /// <summary>Ready-made <see cref="IDataSource{T}"/>s: MNIST sets, in-memory matrices, and subsets of either.</summary>
 public static class DataSource
@@ -110,10 +110,10 @@ public static class DataSource
 
         public ShiftedSource(IDataSource<T> source, (int Depth, int Height, int Width) shape, int maxShift, Rng rng)
         {
-            Layers.ImageShape.Validate(shape, "DataSource.Shifted");
-            if (Layers.ImageShape.Size(shape) != source.Features)
+            ImageShape.Validate(shape, "DataSource.Shifted");
+            if (ImageShape.Size(shape) != source.Features)
                 throw new ArgumentException(
-                    $"DataSource.Shifted: images of {Layers.ImageShape.Format(shape)} have {Layers.ImageShape.Size(shape)} values but the samples have {source.Features}.");
+                    $"DataSource.Shifted: images of {ImageShape.Format(shape)} have {ImageShape.Size(shape)} values but the samples have {source.Features}.");
             if (maxShift < 0 || maxShift >= Math.Min(shape.Height, shape.Width))
                 throw new ArgumentOutOfRangeException(nameof(maxShift), maxShift, "DataSource.Shifted: the shift must be in [0, image size).");
             (_source, _shape, _maxShift, _rng) = (source, shape, maxShift, rng ?? throw new ArgumentNullException(nameof(rng)));

@@ -2,7 +2,7 @@ using MathNet.Numerics.LinearAlgebra;
 using NotebookNet.Kernels;
 using NotebookNet.Losses;
 
-namespace NotebookNet.Tests.Cnn;
+namespace NotebookNet.Tests.Losses;
 
 public class SoftmaxCrossEntropyTests
 {
@@ -44,10 +44,10 @@ public class SoftmaxCrossEntropyTests
         var z = GradientCheck.Random(10, 4, rng, 2);
         int[] labels = [1, 7, 7, 0];
         var g = Loss.SoftmaxCrossEntropyPrime<double>(labels, z);
-        GradientCheck.Compare(MatrixData.Of(z), MatrixData.Of(g), () => Loss.SoftmaxCrossEntropy<double>(labels, z), "softmax cross-entropy");
+        GradientCheck.Compare("softmax cross-entropy", z, g, () => Loss.SoftmaxCrossEntropy<double>(labels, z));
         var soft = Matrix<double>.Build.Dense(10, 4, (i, j) => (i + j) % 3 == 0 ? 0.25 : 0.0);
         var gs = Loss.SoftmaxCrossEntropyPrime(soft, z);
-        GradientCheck.Compare(MatrixData.Of(z), MatrixData.Of(gs), () => Loss.SoftmaxCrossEntropy(soft, z), "soft targets");
+        GradientCheck.Compare("soft targets", z, gs, () => Loss.SoftmaxCrossEntropy(soft, z));
     }
 
     [Fact]
