@@ -107,10 +107,7 @@ internal static class PadNetwork
     // W row by row (kernel f's (channel, row, column) weights, or output o's inputs), then b.
     private static void Weights<T>(Utf8JsonWriter json, Matrix<T> weights, Matrix<T> bias) where T : struct, IFloatingPointIeee754<T>
     {
-        var rowMajor = new T[weights.RowCount * weights.ColumnCount];
-        for (int i = 0; i < weights.RowCount; i++)
-            for (int j = 0; j < weights.ColumnCount; j++) rowMajor[i * weights.ColumnCount + j] = weights[i, j];
-        json.WriteBase64String("w", MemoryMarshal.AsBytes(rowMajor.AsSpan()));
-        json.WriteBase64String("b", MemoryMarshal.AsBytes(bias.AsColumnMajorArray().AsSpan()));
+        json.WriteBase64String("w", MemoryMarshal.AsBytes(weights.ToRowMajorArray().AsSpan()));
+        json.WriteBase64String("b", MemoryMarshal.AsBytes(bias.ToColumnMajorArray().AsSpan()));
     }
 }

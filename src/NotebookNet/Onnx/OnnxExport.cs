@@ -1,5 +1,4 @@
 using System.Numerics;
-using MathNet.Numerics.LinearAlgebra;
 using NotebookNet.Layers;
 
 namespace NotebookNet.Onnx;
@@ -73,13 +72,14 @@ public static class OnnxExport
     private static void Map<T>(OnnxGraph graph, Layer<T> layer, int index) where T : struct, IFloatingPointIeee754<T>
     {
         string name = $"{index}.{layer.GetType().Name.Split('`')[0]}";
+        // ONNX tensors are row-major (MathNet stores columns): a kernel's (channel, row, column) weights, an output's inputs.
         switch (layer)
         {
             case Convolutional<T> c:
                 ToImage(graph, c.InputShape, name, layer);
                 graph.Add("Conv", name, Image(c.OutputShape),
-                    [graph.Weights($"{index}.weights", [c.Depth, c.InputShape.Depth, c.KernelSize, c.KernelSize], RowMajor(c.Weights)),
-                     graph.Weights($"{index}.bias", [c.Depth], RowMajor(c.Bias))],
+                    [graph.Weights($"{index}.weights", [c.Depth, c.InputShape.Depth, c.KernelSize, c.KernelSize], c.Weights.ToRowMajorArray()),
+                     graph.Weights($"{index}.bias", [c.Depth], c.Bias.ToRowMajorArray())],
                     new OnnxAttribute("kernel_shape", Ints: [c.KernelSize, c.KernelSize]),
                     new OnnxAttribute("strides", Ints: [c.Stride, c.Stride]),
                     new OnnxAttribute("pads", Ints: [c.Padding, c.Padding, c.Padding, c.Padding]));
@@ -93,8 +93,8 @@ public static class OnnxExport
             case Dense<T> d:
                 ToVector(graph, d.InputSize, $"{name}.flatten", layer);
                 graph.Add("Gemm", name, [d.OutputSize],
-                    [graph.Weights($"{index}.weights", [d.OutputSize, d.InputSize], RowMajor(d.Weights)),
-                     graph.Weights($"{index}.bias", [d.OutputSize], RowMajor(d.Bias))],
+                    [graph.Weights($"{index}.weights", [d.OutputSize, d.InputSize], d.Weights.ToRowMajorArray()),
+                     graph.Weights($"{index}.bias", [d.OutputSize], d.Bias.ToRowMajorArray())],
                     new OnnxAttribute("transB", Int: 1));
                 break;
             case Flatten<T> f:
@@ -158,13 +158,4 @@ public static class OnnxExport
     }
 
     private static long[] Image((int Depth, int Height, int Width) shape) => [shape.Depth, shape.Height, shape.Width];
-
-    // MathNet stores columns; ONNX tensors are row-major.
-    private static T[] RowMajor<T>(Matrix<T> m) where T : struct, IFloatingPointIeee754<T>
-    {
-        var values = new T[m.RowCount * m.ColumnCount];
-        for (int i = 0; i < m.RowCount; i++)
-            for (int j = 0; j < m.ColumnCount; j++) values[i * m.ColumnCount + j] = m[i, j];
-        return values;
-    }
 }
