@@ -80,25 +80,23 @@
   }
 
   var ops = {
+    // Cross-correlation, CHW; windows are clipped to the image instead of reading zero padding.
     conv: function (l, x) {
       var C = l.in[0], H = l.in[1], W = l.in[2], F = l.out[0], OH = l.out[1], OW = l.out[2], k = l.k;
-      var y = new Float64Array(F * OH * OW);
+      var w = l.w, b = l.b, stride = l.stride, pad = l.pad, y = new Float64Array(F * OH * OW);
       for (var f = 0; f < F; f++)
-        for (var oy = 0; oy < OH; oy++)
+        for (var oy = 0; oy < OH; oy++) {
+          var top = oy * stride - pad, i0 = Math.max(0, -top), i1 = Math.min(k, H - top);
           for (var ox = 0; ox < OW; ox++) {
-            var s = l.b[f];
+            var left = ox * stride - pad, j0 = Math.max(0, -left), j1 = Math.min(k, W - left), s = b[f];
             for (var c = 0; c < C; c++)
-              for (var i = 0; i < k; i++) {
-                var iy = oy * l.stride - l.pad + i;
-                if (iy < 0 || iy >= H) continue;
-                for (var j = 0; j < k; j++) {
-                  var ix = ox * l.stride - l.pad + j;
-                  if (ix < 0 || ix >= W) continue;
-                  s += l.w[((f * C + c) * k + i) * k + j] * x[(c * H + iy) * W + ix];
-                }
+              for (var i = i0; i < i1; i++) {
+                var wRow = ((f * C + c) * k + i) * k, xRow = (c * H + top + i) * W + left;
+                for (var j = j0; j < j1; j++) s += w[wRow + j] * x[xRow + j];
               }
             y[(f * OH + oy) * OW + ox] = s;
           }
+        }
       return y;
     },
     maxpool: function (l, x) {
