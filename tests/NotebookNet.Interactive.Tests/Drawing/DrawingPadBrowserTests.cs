@@ -72,13 +72,21 @@ public sealed class DrawingPadBrowserTests(ITestOutputHelper output) : IDisposab
               var winner = Number(root.getAttribute('data-winner'));
               var rect = canvas.getBoundingClientRect();
               results.push({ rect: [rect.left, rect.top, rect.width, rect.height, canvas.clientWidth], strokes: JSON.parse(JSON.stringify(pad.strokes)), input: Array.from(pad.input), scores: Array.from(pad.scores),
-                             winner: pad.winner, shown: winner, maps: root.querySelectorAll('canvas').length - 2 });
+                             winner: pad.winner, shown: winner, maps: root.querySelectorAll('canvas').length - 2,
+                             firstConv: Array.from(pad.network.run(pad.input).firstConv.maps) });
             }
             """);
         foreach (var strokes in drawings.Values) script.Append("draw(").Append(DrawnDigit.FormatStrokes(strokes)).Append(");\n");
-        script.Append("var out = document.createElement('pre'); out.id = 'nn-check'; out.textContent = JSON.stringify(results); document.body.appendChild(out);");
+        script.Append("""
+            Array.from(root.querySelectorAll('button')).find(function (b) { return b.textContent === 'Borrar'; }).click();
+            var cleared = { inked: Array.from(pad.input).filter(function (v) { return v > 0; }).length, strokes: pad.strokes.length,
+                            shown: root.getAttribute('data-winner'), maps: root.querySelectorAll('canvas').length - 2 };
+            var out = document.createElement('pre'); out.id = 'nn-check';
+            out.textContent = JSON.stringify({ drawings: results, cleared: cleared }); document.body.appendChild(out);
+            """);
 
-        var report = Chromium.Open(page, script.ToString(), _dir).Report;
+        var check = Chromium.Open(page, script.ToString(), _dir).Report;
+        var report = check.GetProperty("drawings");
         Assert.Equal(drawings.Count, report.GetArrayLength());
         int k = 0;
         foreach (var (name, strokes) in drawings)
@@ -104,8 +112,21 @@ public sealed class DrawingPadBrowserTests(ITestOutputHelper output) : IDisposab
             Assert.Equal(winner, result.GetProperty("winner").GetInt32());
             Assert.Equal(winner, result.GetProperty("shown").GetInt32());
             Assert.InRange(scoreDifference, 0, ScoreTolerance);
-            Assert.Equal(8, result.GetProperty("maps").GetInt32());   // the first convolution's 8 feature maps
+
+            // The first convolution's 8 feature maps, shown as the library computes them.
+            Assert.Equal(8, result.GetProperty("maps").GetInt32());
+            var maps = model[0].Forward(DrawnDigit.Column<float>(strokes));
+            var pageMaps = Doubles(result.GetProperty("firstConv"));
+            Assert.Equal(maps.RowCount, pageMaps.Length);
+            Assert.InRange(Enumerable.Range(0, pageMaps.Length).Max(i => Math.Abs(maps[i, 0] - pageMaps[i])), 0, 1e-5);
         }
+
+        // "Borrar" empties the pad: no strokes, a black input, no winner, no maps.
+        var cleared = check.GetProperty("cleared");
+        Assert.Equal(0, cleared.GetProperty("inked").GetInt32());
+        Assert.Equal(0, cleared.GetProperty("strokes").GetInt32());
+        Assert.Equal("", cleared.GetProperty("shown").GetString());
+        Assert.Equal(0, cleared.GetProperty("maps").GetInt32());
     }
 
     [Fact]
