@@ -27,15 +27,9 @@ public static class ExportCommand
             Console.Error.WriteLine("usage: notebooknet export MODEL.nnet --onnx MODEL.onnx");
             return 2;
         }
-        try
-        {
-            Console.WriteLine(Export(options.Positional[0], options.String("onnx", "")));
-            return 0;
-        }
-        catch (Exception e) when (e is ModelFileException or OnnxExportException)
-        {
-            Console.Error.WriteLine($"notebooknet export: {e.Message}");
-            return 1;
-        }
+        // A missing or broken model file (ModelFileException, an IOException) and a layer without an ONNX mapping
+        // (OnnxExportException, an ArgumentException) reach the dispatcher, which prints their message.
+        Console.WriteLine(Export(options.Positional[0], options.String("onnx", "")));
+        return 0;
     }
 }
