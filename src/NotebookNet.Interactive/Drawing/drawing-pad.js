@@ -6,6 +6,7 @@
   'use strict';
   if (window.NotebookNetPad) return;
 
+  // DrawnDigit's Size, Box and PenRadius; the pad's side and the width of the ink shown on it, in canvas pixels.
   var SIZE = 28, BOX = 20, PEN_RADIUS = 1.2, CANVAS = 280, INK = 18;
 
   function squaredDistance(px, py, ax, ay, bx, by) {

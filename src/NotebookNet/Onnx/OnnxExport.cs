@@ -71,7 +71,7 @@ public static class OnnxExport
 
     private static void Map<T>(OnnxGraph graph, Layer<T> layer, int index) where T : struct, IFloatingPointIeee754<T>
     {
-        string name = $"{index}.{layer.GetType().Name.Split('`')[0]}";
+        string name = $"{index}.{TypeName(layer)}";
         // ONNX tensors are row-major (MathNet stores columns): a kernel's (channel, row, column) weights, an output's inputs.
         switch (layer)
         {
@@ -127,7 +127,7 @@ public static class OnnxExport
                 break;
             default:
                 throw new OnnxExportException(
-                    $"ONNX export: layer {index} '{layer.Name}' ({layer.GetType().Name.Split('`')[0]}) has no ONNX mapping. " +
+                    $"ONNX export: layer {index} '{layer.Name}' ({TypeName(layer)}) has no ONNX mapping. " +
                     "Mapped layers: Convolutional, MaxPooling, Dense, Flatten, Reshape, ReLU, Tanh, Sigmoid, Softmax, Dropout.");
         }
     }
@@ -156,6 +156,8 @@ public static class OnnxExport
             throw new OnnxExportException(
                 $"ONNX export: layer '{layer.Name}' reads {size} values per sample but the layer before it gives {actual} ({string.Join("x", graph.Shape)}).");
     }
+
+    private static string TypeName(object layer) => layer.GetType().Name.Split('`')[0];
 
     private static long[] Image((int Depth, int Height, int Width) shape) => [shape.Depth, shape.Height, shape.Width];
 }

@@ -3,13 +3,12 @@ using System.Text;
 namespace NotebookNet.Onnx;
 
 /// <summary>
-/// The few pieces of the protocol-buffers wire format that an ONNX file needs: varint and length-delimited
-/// fields, and 32-bit floats. Written by hand so the library keeps MathNet.Numerics as its only dependency; a nested
+/// The two pieces of the protocol-buffers wire format that an ONNX file needs: varint and length-delimited fields. Written by hand so the library keeps MathNet.Numerics as its only dependency; a nested
 /// message is written into its own <see cref="ProtoWriter"/> and added whole with <see cref="Message"/>.
 /// </summary>
 internal sealed class ProtoWriter
 {
-    private const int Varint = 0, Fixed32 = 5, LengthDelimited = 2;
+    private const int Varint = 0, LengthDelimited = 2;
     private readonly MemoryStream _bytes = new();
 
     /// <summary>An int64/int32/enum field (negative values take ten bytes, as the format requires).</summary>
@@ -24,16 +23,6 @@ internal sealed class ProtoWriter
     public ProtoWriter Ints(int field, IEnumerable<long> values)
     {
         foreach (long value in values) Int(field, value);
-        return this;
-    }
-
-    public ProtoWriter Float(int field, float value)
-    {
-        Tag(field, Fixed32);
-        Span<byte> bytes = stackalloc byte[4];
-        BitConverter.TryWriteBytes(bytes, value);
-        if (!BitConverter.IsLittleEndian) bytes.Reverse();
-        _bytes.Write(bytes);
         return this;
     }
 
