@@ -190,7 +190,7 @@
     root.appendChild(layout);
 
     var left = element('div');
-    var pad = element('canvas', 'width:' + CANVAS + 'px;height:' + CANVAS + 'px;touch-action:none;cursor:crosshair;border:1px solid #888;background:#000;display:block');
+    var pad = element('canvas', 'box-sizing:content-box;max-width:none;width:' + CANVAS + 'px;height:' + CANVAS + 'px;touch-action:none;cursor:crosshair;border:1px solid #888;background:#000;display:block');
     pad.width = pad.height = CANVAS;
     pad.setAttribute('aria-label', 'Dibuja aquí un dígito');
     var buttons = element('div', 'margin-top:6px;display:flex;gap:6px');
@@ -204,7 +204,7 @@
 
     var middle = element('div');
     middle.appendChild(element('div', 'margin-bottom:4px', 'Entrada de la red (28×28):'));
-    var input = element('canvas', 'width:140px;height:140px;image-rendering:pixelated;border:1px solid #888;display:block');
+    var input = element('canvas', 'box-sizing:content-box;width:140px;height:140px;image-rendering:pixelated;border:1px solid #888;display:block');
     input.width = input.height = SIZE;
     middle.appendChild(input);
     var verdict = element('div', 'margin-top:10px;font-size:18px;font-weight:600', 'Predicción: —');
@@ -270,7 +270,7 @@
           maps.textContent = '';
           mapCanvases = [];
           for (var f = 0; f < shape[0]; f++) {
-            var c = element('canvas', 'width:' + shape[2] * scale + 'px;height:' + shape[1] * scale + 'px;image-rendering:pixelated;border:1px solid #ccc');
+            var c = element('canvas', 'box-sizing:content-box;width:' + shape[2] * scale + 'px;height:' + shape[1] * scale + 'px;image-rendering:pixelated;border:1px solid #ccc');
             c.width = shape[2]; c.height = shape[1];
             maps.appendChild(c); mapCanvases.push(c);
           }
