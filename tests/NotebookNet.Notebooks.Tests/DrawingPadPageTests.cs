@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using NotebookNet.Drawing;
 
 namespace NotebookNet.Notebooks.Tests;
@@ -15,11 +13,9 @@ public sealed class DrawingPadPageTests(FixtureRuns runs)
     public async Task PadInAnExportedNotebook_AnswersAsTheLibrary_Offline()
     {
         File.Copy(Path.Combine(AppContext.BaseDirectory, "NotebookNet.Interactive.dll"), Path.Combine(runs.Workspace.Lib, "NotebookNet.Interactive.dll"), overwrite: true);
-        string notebook = runs.Workspace.Notebook("pad.ipynb");
-        File.WriteAllText(notebook, Notebook(
-            ("markdown", "# Panel de dibujo"),
-            ("code", "#r \"../lib/NotebookNet.dll\"\n#r \"../lib/NotebookNet.Interactive.dll\""),
-            ("code", "using NotebookNet;\nusing NotebookNet.Interactive;\n\nViews.DrawingPad(Models.SmallCnn(new Rng(7)), \"Dibuja un dígito\")")));
+        string notebook = NotebookJson.Write(runs.Workspace.Notebook("pad.ipynb"),
+            "#r \"../lib/NotebookNet.dll\"\n#r \"../lib/NotebookNet.Interactive.dll\"",
+            "using NotebookNet;\nusing NotebookNet.Interactive;\n\nViews.DrawingPad(Models.SmallCnn(new Rng(7)), \"Dibuja un dígito\")");
 
         var result = await new NotebookRunner().RunAsync(notebook);
         Assert.True(result.Succeeded, result.Failure?.ToString());
@@ -61,24 +57,4 @@ public sealed class DrawingPadPageTests(FixtureRuns runs)
         Assert.Equal(winner.ToString(System.Globalization.CultureInfo.InvariantCulture), page.Report.GetProperty("shown").GetString());
         Assert.Empty(page.NetworkRequests);
     }
-
-    private static string Notebook(params (string Kind, string Source)[] cells) => new JsonObject
-    {
-        ["cells"] = new JsonArray([.. cells.Select((c, i) => (JsonNode)new JsonObject
-        {
-            ["cell_type"] = c.Kind,
-            ["id"] = $"pad-{i}",
-            ["metadata"] = c.Kind == "code" ? JsonNode.Parse("""{"dotnet_interactive": {"language": "csharp"}, "polyglot_notebook": {"kernelName": "csharp"}}""") : new JsonObject(),
-            ["source"] = c.Source,
-            ["outputs"] = c.Kind == "code" ? new JsonArray() : null,
-            ["execution_count"] = null,
-        })]),
-        ["metadata"] = JsonNode.Parse("""
-            {"kernelspec": {"display_name": ".NET (C#)", "language": "C#", "name": ".net-csharp"},
-             "language_info": {"file_extension": ".cs", "mimetype": "text/x-csharp", "name": "C#", "pygments_lexer": "csharp", "version": "13.0"},
-             "polyglot_notebook": {"kernelInfo": {"defaultKernelName": "csharp", "items": [{"aliases": [], "name": "csharp"}]}}}
-            """),
-        ["nbformat"] = 4,
-        ["nbformat_minor"] = 5,
-    }.ToJsonString();
 }
