@@ -7,4 +7,5 @@ return Root.Run(args,
     TrainCommand.Create(),
     EvaluateCommand.Create(),
     ImagesCommand.Create(),
-    NotebooksCommand.Create());
+    NotebooksCommand.Create(),
+    ExportCommand.Create());

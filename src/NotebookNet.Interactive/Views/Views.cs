@@ -1,10 +1,15 @@
 using NotebookNet.Evaluation;
+using NotebookNet.Layers;
 
 namespace NotebookNet.Interactive;
 
 /// <summary>Tables for results.</summary>
 public static class Views
 {
+    /// <summary>A pad to draw a digit on and watch <paramref name="network"/> answer, in the page itself (see <see cref="Interactive.DrawingPad"/>).</summary>
+    public static DrawingPad DrawingPad<T>(IReadOnlyList<Layer<T>> network, string? title = null) where T : struct, System.Numerics.IFloatingPointIeee754<T> =>
+        Interactive.DrawingPad.For(network, title);
+
     /// <summary>A confusion matrix, <c>matrix[true, predicted]</c>; labels default to "0", "1", ….</summary>
     public static ConfusionMatrixView Confusion(int[,] matrix, IReadOnlyList<string>? labels = null)
     {
