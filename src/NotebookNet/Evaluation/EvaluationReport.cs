@@ -1,9 +1,9 @@
 using System.Numerics;
 using MathNet.Numerics.LinearAlgebra;
 using NotebookNet.Data;
-using NotebookNet.Kernels;
 using NotebookNet.Layers;
 using NotebookNet.Losses;
+using NotebookNet.Tensors;
 using NotebookNet.Training;
 
 namespace NotebookNet.Evaluation;

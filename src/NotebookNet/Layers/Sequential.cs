@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Numerics;
 using System.Text;
 using MathNet.Numerics.LinearAlgebra;
-using NotebookNet.Kernels;
+using NotebookNet.Tensors;
 
 namespace NotebookNet.Layers;
 

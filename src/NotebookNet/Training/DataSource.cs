@@ -1,7 +1,7 @@
 using System.Numerics;
 using MathNet.Numerics.LinearAlgebra;
 using NotebookNet.Data;
-using NotebookNet.Kernels;
+using NotebookNet.Tensors;
 
 namespace NotebookNet.Training;
 

@@ -2,10 +2,10 @@ using System.Diagnostics;
 using System.Numerics;
 using MathNet.Numerics.LinearAlgebra;
 using NotebookNet.Data;
-using NotebookNet.Kernels;
 using NotebookNet.Layers;
 using NotebookNet.Losses;
 using NotebookNet.Optimizers;
+using NotebookNet.Tensors;
 
 namespace NotebookNet.Training;
 

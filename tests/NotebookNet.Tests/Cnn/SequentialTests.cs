@@ -1,7 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
-using NotebookNet.Kernels;
 using NotebookNet.Layers;
 using NotebookNet.Losses;
+using NotebookNet.Tensors;
 using NotebookNet.Training;
 
 namespace NotebookNet.Tests.Cnn;
