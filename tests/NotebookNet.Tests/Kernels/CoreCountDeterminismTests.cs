@@ -89,6 +89,28 @@ public class CoreCountDeterminismTests
                 $"{name}: model file {digests[0][..8]}… on 1 worker, {digests[i][..8]}… on {WorkerCounts[i]}.");
     }
 
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(true, false)]
+    public void A_product_split_into_parts_sums_every_element_as_the_whole_does(bool transA, bool transB)
+    {
+        // 200 rows are two row blocks as a whole but one in each part when split by rows, and k = 1100 is cut into
+        // depth blocks differently for the two: the parts must use the whole product's depth blocks.
+        const int m = 200, n = 31, k = 1100;
+        var rng = new Rng(5);
+        var a = Enumerable.Range(0, m * k).Select(_ => (float)rng.NextDouble() - 0.5f).ToArray();
+        var b = Enumerable.Range(0, k * n).Select(_ => (float)rng.NextDouble() - 0.5f).ToArray();
+        var products = WorkerCounts.Select(workers => WithWorkers(workers, () =>
+        {
+            var c = new float[m * n];
+            Blas.Gemm(transA, transB, m, n, k, 1f, a, transA ? k : m, b, transB ? n : k, 0f, c, m);
+            return c;
+        })).ToArray();
+        for (int i = 1; i < WorkerCounts.Length; i++)
+            Assert.True(products[0].AsSpan().SequenceEqual(products[i]),
+                $"C differs between 1 and {WorkerCounts[i]} workers in {Enumerable.Range(0, m * n).Count(j => products[0][j] != products[i][j])} of {m * n} elements.");
+    }
+
     [Fact]
     public void Chunks_depend_on_the_work_alone_and_cover_the_batch_once()
     {
