@@ -5,6 +5,8 @@ namespace NotebookNet.Bench;
 /// <summary>
 /// <c>cnn</c>: the small CNN and LeNet-5 trained with NotebookNet and with TorchSharp on the same data, printing
 /// images per second, test accuracy, GFLOP/s (conv + linear, forward + backward) and the ratio ours / TorchSharp.
+/// One seed is not a comparison: each engine trains from <c>--seeds</c> seeds, in turns (ours, TorchSharp, ours …,
+/// so a change in the machine's load hits both), and the medians and spreads of both figures are compared.
 /// </summary>
 public static class CnnBenchmark
 {
@@ -12,6 +14,7 @@ public static class CnnBenchmark
     {
         string net = options.String("net") ?? "all";
         int threads = Math.Max(1, options.Int("threads", 2));
+        int seeds = Math.Max(1, options.Int("seeds", 5));
         var settings = new CnnSettings(
             Math.Max(1, options.Int("epochs", 1)), options.Int("limit", 60_000), (uint)options.Int("seed", 0), threads);
         bool skipTorch = options.Flag("no-torch"), skipOurs = options.Flag("no-ours");
@@ -36,24 +39,46 @@ public static class CnnBenchmark
             output.WriteLine();
             output.WriteLine(FormattableString.Invariant(
                 $"{c.Key}: {c.Title}; {flops / 1e6:F2} MFLOP per training image (conv+linear, fwd+bwd)"));
-            var ours = skipOurs ? null : OurCnn.Train(c, train, test, settings);
-            if (ours is null) output.WriteLine("  ours:       skipped (--no-ours)");
-            else Print(output, ours, flops);
-            CnnOutcome? torch = null;
-            if (torchOk)
+            var ours = new List<CnnOutcome>();
+            var torch = new List<CnnOutcome>();
+            for (int i = 0; i < seeds; i++)
             {
-                torch = TorchCnn.Train(c, train, test, settings);
-                Print(output, torch, flops);
+                var run = settings with { Seed = settings.Seed + (uint)i };
+                if (!skipOurs)
+                {
+                    ours.Add(OurCnn.Train(c, train, test, run));
+                    Print(output, run.Seed, ours[^1], flops);
+                }
+                if (torchOk)
+                {
+                    torch.Add(TorchCnn.Train(c, train, test, run));
+                    Print(output, run.Seed, torch[^1], flops);
+                }
+            }
+            if (skipOurs) output.WriteLine("  ours:       skipped (--no-ours)");
+            Summarize(output, ours, flops);
+            Summarize(output, torch, flops);
+            if (torchOk)
                 output.WriteLine(FormattableString.Invariant(
                     $"  TorchSharp reference measured before: {c.ReferenceTorchImagesPerSecond:F0} img/s"));
+            if (ours.Count > 0 && torch.Count > 0)
+            {
+                var (a, b) = (ours.Select(o => o.ImagesPerSecond).ToList(), torch.Select(o => o.ImagesPerSecond).ToList());
+                output.WriteLine($"  ratio ours / TorchSharp (img/s, medians of {seeds} seeds): {Stats.Ratio(a, b)}");
             }
-            if (ours is not null && torch is not null)
-                output.WriteLine(FormattableString.Invariant(
-                    $"  ratio ours / TorchSharp (img/s): {ours.ImagesPerSecond / torch.ImagesPerSecond:F2}"));
         }
     }
 
-    private static void Print(TextWriter output, CnnOutcome o, double flopsPerImage) =>
+    private static void Summarize(TextWriter output, List<CnnOutcome> runs, double flopsPerImage)
+    {
+        if (runs.Count == 0) return;
+        var speed = runs.Select(o => o.ImagesPerSecond).ToList();
+        var accuracy = runs.Select(o => o.TestAccuracy * 100).ToList();
         output.WriteLine(FormattableString.Invariant(
-            $"  {o.Engine + ":",-11} {o.TrainSeconds:F2} s for {o.ImagesTrained} images = {o.ImagesPerSecond:F0} img/s, {o.ImagesPerSecond * flopsPerImage / 1e9:F1} GFLOP/s, test accuracy {o.TestAccuracy * 100:F2}%"));
+            $"  {runs[0].Engine + ":",-11} median {Stats.Median(speed):F0} img/s (spread {speed.Min():F0}-{speed.Max():F0}), {Stats.Median(speed) * flopsPerImage / 1e9:F1} GFLOP/s; test accuracy median {Stats.Median(accuracy):F2}% (min {accuracy.Min():F2}%, max {accuracy.Max():F2}%) over {runs.Count} seeds"));
+    }
+
+    private static void Print(TextWriter output, uint seed, CnnOutcome o, double flopsPerImage) =>
+        output.WriteLine(FormattableString.Invariant(
+            $"  seed {seed} {o.Engine + ":",-11} {o.TrainSeconds:F2} s for {o.ImagesTrained} images = {o.ImagesPerSecond:F0} img/s, {o.ImagesPerSecond * flopsPerImage / 1e9:F1} GFLOP/s, test accuracy {o.TestAccuracy * 100:F2}%"));
 }

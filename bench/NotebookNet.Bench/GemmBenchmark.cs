@@ -5,6 +5,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using MathNet.Numerics.LinearAlgebra;
 using NotebookNet.Kernels;
+using NotebookNet.Tensors;
 
 namespace NotebookNet.Bench;
 

@@ -16,19 +16,23 @@ public static class NumPyRunner
             why = $"{python} not found";
             return false;
         }
-        var (code, output) = Run(python, ["-c", "import numpy"]);
-        why = code == 0 ? "" : $"{python} cannot import numpy (apt-get install python3-numpy): {output.Trim()}";
-        return code == 0;
+        var run = ChildProcess.Run(python, ["-c", "import numpy"], _ => { }, TimeSpan.FromMinutes(1));
+        why = run.ExitCode == 0 ? "" : $"{python} cannot import numpy (apt-get install python3-numpy): {run.Output.Trim()}";
+        return run.ExitCode == 0;
     }
 
-    /// <summary>Runs the script and returns its key=value lines; throws with its output when it fails.</summary>
-    /// <param name="blasThreads">Sets OPENBLAS_NUM_THREADS for the child when given; NumPy's default otherwise.</param>
-    public static Dictionary<string, string> RunScript(string python, string script, IEnumerable<string> arguments, int? blasThreads = null)
+    /// <summary>
+    /// Runs the script on <paramref name="blas"/> and returns its key=value lines, or null when it ran past
+    /// <paramref name="timeout"/> (then it is stopped); throws with its output when it fails.
+    /// </summary>
+    public static Dictionary<string, string>? RunScript(string python, string script, IEnumerable<string> arguments,
+        BlasConfiguration blas, TimeSpan timeout)
     {
-        var (code, output) = Run(python, [script, .. arguments], blasThreads);
-        if (code != 0) throw new InvalidOperationException($"{script} exited with {code}:\n{output}");
+        var run = ChildProcess.Run(python, [script, .. arguments], env => Prepare(env, blas), timeout);
+        if (run.TimedOut) return null;
+        if (run.ExitCode != 0) throw new InvalidOperationException($"{script} exited with {run.ExitCode}:\n{run.Output}");
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var line in output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var line in run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             int eq = line.IndexOf('=');
             if (eq > 0) values.TryAdd(line[..eq], line[(eq + 1)..]);
@@ -36,19 +40,13 @@ public static class NumPyRunner
         return values;
     }
 
-    private static (int Code, string Output) Run(string python, IEnumerable<string> arguments, int? blasThreads = null)
+    /// <summary>The NumPy child's environment: <paramref name="blas"/> selected, nothing else of this machine's BLAS tuning.</summary>
+    public static void Prepare(IDictionary<string, string?> environment, BlasConfiguration blas)
     {
-        var info = new ProcessStartInfo(python) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in arguments) info.ArgumentList.Add(a);
-        // Some machines set these for old OpenBLAS builds; they force a slower kernel on a current one.
+        // Some machines set these for old OpenBLAS builds; each configuration is measured as Debian ships it.
         // They are removed for the NumPy child only, never for this process or the tests.
-        info.Environment.Remove("OPENBLAS_CORETYPE");
-        info.Environment.Remove("OPENBLAS_L2_SIZE");
-        if (blasThreads is int threads) info.Environment["OPENBLAS_NUM_THREADS"] = threads.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        using var process = Process.Start(info) ?? throw new InvalidOperationException($"Cannot start {python}.");
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, stdout + stderr.Result);
+        environment.Remove("OPENBLAS_CORETYPE");
+        environment.Remove("OPENBLAS_L2_SIZE");
+        blas.Apply(environment);
     }
 }

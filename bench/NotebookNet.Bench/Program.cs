@@ -8,10 +8,11 @@ CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 const string Usage = """
     notebooknet-bench <command> [options]   (run it through bench/run.sh on a fresh machine)
 
-      seed   the tutorial's experiment, ours vs the tutorial's NumPy code, same seed
-             --seed 0 --epochs 100 --limit 1000 --repeat 3 --numpy-repeat 1 --numpy-threads N --no-numpy --python /usr/bin/python3
-      cnn    small CNN and LeNet-5, ours vs TorchSharp (2 threads)
-             --net small|lenet|all --epochs 1 --limit 60000 --seed 0 --threads 2 --no-torch --no-ours
+      seed   the tutorial's experiment, ours vs the tutorial's NumPy code on its fastest BLAS, same seed, in turns
+             --seed 0 --epochs 100 --limit 1000 --rounds 5 --screen-epochs 10 --screen-passes 2 --screen-timeout 30 --no-numpy --no-whole
+             --python /usr/bin/python3
+      cnn    small CNN and LeNet-5, ours vs TorchSharp (2 threads), seeds in turns, medians and spreads
+             --net small|lenet|all --epochs 1 --limit 60000 --seed 0 --seeds 5 --threads 2 --no-torch --no-ours
       gemm   GemmBenchmark (our kernels) and torch.matmul float32 1024³
              --threads 2 --repeat 20 --no-torch
       all    seed, cnn and gemm with their defaults

@@ -145,18 +145,19 @@ def find(directory, stem):
 
 
 def blas_info():
-    """Which BLAS NumPy runs and with how many threads (threadpoolctl if present, else show_config)."""
+    """Which BLAS NumPy runs and with how many threads: threadpoolctl's pools (OpenBLAS, BLIS, OpenMP) and the
+    libblas.so.3 actually mapped into this process (the only way to see ATLAS or the reference BLAS)."""
+    pools = ""
     try:
         import threadpoolctl
-        pools = threadpoolctl.threadpool_info()
-        return "; ".join(
+        pools = "; ".join(
             f"{p.get('internal_api')} {p.get('version')} {p.get('architecture', '')} "
-            f"threads={p.get('num_threads')} ({p.get('filepath')})" for p in pools) or "no BLAS pool found"
+            f"threads={p.get('num_threads')} ({p.get('filepath')})" for p in threadpoolctl.threadpool_info())
     except ImportError:
-        buffer = io.StringIO()
-        with contextlib.redirect_stdout(buffer):
-            np.show_config()
-        return " | ".join(line.strip() for line in buffer.getvalue().splitlines() if line.strip())
+        pass
+    mapped = sorted({line.split()[-1] for line in open("/proc/self/maps") if "libblas.so" in line}) \
+        if os.path.exists("/proc/self/maps") else []
+    return "; ".join(part for part in (pools, "libblas " + " ".join(mapped) if mapped else "") if part) or "unknown"
 
 
 def main():
@@ -175,7 +176,7 @@ def main():
     print(f"numpy={np.__version__}")
     print(f"python={sys.version.split()[0]} ({sys.executable})")
     print(f"blas={blas_info()}")
-    print("env=" + " ".join(f"{k}={os.environ.get(k, '(unset)')}" for k in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "OPENBLAS_NUM_THREADS")))
+    print("env=" + " ".join(f"{k}={os.environ.get(k, '(unset)')}" for k in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "BLIS_NUM_THREADS", "LD_LIBRARY_PATH")))
 
     seconds, errors = [], None
     for _ in range(args.repeat):

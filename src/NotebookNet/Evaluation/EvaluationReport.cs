@@ -4,6 +4,7 @@ using NotebookNet.Data;
 using NotebookNet.Layers;
 using NotebookNet.Losses;
 using NotebookNet.Tensors;
+using NotebookNet.Training;
 
 namespace NotebookNet.Evaluation;
 

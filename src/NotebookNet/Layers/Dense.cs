@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 using MathNet.Numerics.LinearAlgebra;
+using NotebookNet.Kernels;
 using NotebookNet.Tensors;
 
 namespace NotebookNet.Layers;

@@ -1,5 +1,6 @@
 using System.Numerics;
 using NotebookNet.Kernels;
+using NotebookNet.Tensors;
 
 namespace NotebookNet.Layers;
 

@@ -5,6 +5,7 @@ using System.Text;
 using MathNet.Numerics.LinearAlgebra;
 using NotebookNet.Data;
 using NotebookNet.Kernels;
+using NotebookNet.Tensors;
 
 namespace NotebookNet.Layers;
 

@@ -1,6 +1,6 @@
 using System.Numerics;
 using MathNet.Numerics.LinearAlgebra;
-using NotebookNet.Kernels;
+using NotebookNet.Tensors;
 
 namespace NotebookNet.Losses;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Numerics;
 using NotebookNet.Kernels;
 using NotebookNet.Layers;
+using NotebookNet.Tensors;
 
 namespace NotebookNet.Optimizers;
 

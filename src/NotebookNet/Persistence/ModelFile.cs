@@ -4,8 +4,8 @@ using System.Numerics;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
-using NotebookNet.Kernels;
 using NotebookNet.Layers;
+using NotebookNet.Tensors;
 
 namespace NotebookNet.Persistence;
 

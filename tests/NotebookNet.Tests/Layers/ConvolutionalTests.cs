@@ -1,6 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 using NotebookNet.Kernels;
 using NotebookNet.Layers;
+using NotebookNet.Tensors;
 
 namespace NotebookNet.Tests.Layers;
 

@@ -3,6 +3,7 @@ using NotebookNet.Data;
 using NotebookNet.Kernels;
 using NotebookNet.Layers;
 using NotebookNet.Losses;
+using NotebookNet.Tensors;
 using NotebookNet.Training;
 
 namespace NotebookNet.Tests.Layers;

@@ -1,6 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
-using NotebookNet.Kernels;
 using NotebookNet.Losses;
+using NotebookNet.Tensors;
 
 namespace NotebookNet.Tests.Losses;
 

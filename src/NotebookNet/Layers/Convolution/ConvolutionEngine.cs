@@ -10,13 +10,12 @@ namespace NotebookNet.Layers;
 /// </summary>
 internal abstract class ConvolutionEngine<T> where T : struct, IFloatingPointIeee754<T>
 {
-    private readonly T[]?[] _weightGradients, _biasGradients;
+    private readonly WorkerBuffers<T> _weightGradients = new(), _biasGradients = new();
 
     protected ConvolutionEngine(ConvGeometry geometry, int depth)
     {
         Geometry = geometry;
         Depth = depth;
-        (_weightGradients, _biasGradients) = (new T[Environment.ProcessorCount][], new T[Environment.ProcessorCount][]);
     }
 
     protected ConvGeometry Geometry { get; }
@@ -28,36 +27,33 @@ internal abstract class ConvolutionEngine<T> where T : struct, IFloatingPointIee
     /// <summary>∂L/∂W and ∂L/∂b (overwritten), and ∂L/∂x when <paramref name="inputGradient"/> (else dx is left alone).</summary>
     public abstract void Backward(T[] x, T[] dy, T[] dx, T[] w, T[] dw, T[] db, int n, bool inputGradient);
 
-    /// <summary>A per-worker buffer of exactly <paramref name="length"/> elements, reused across calls.</summary>
-    protected static T[] Buffer(T[]?[] buffers, int worker, int length)
+    /// <summary>Makes room for the gradients of <paramref name="chunks"/> chunks (<see cref="BatchParallel.ForChunks"/>), before the region.</summary>
+    protected void ReserveChunks(int chunks)
     {
-        var buffer = buffers[worker];
-        if (buffer is null || buffer.Length != length) buffers[worker] = buffer = new T[length];
-        return buffer;
+        _weightGradients.Reserve(chunks);
+        _biasGradients.Reserve(chunks);
     }
-
-    /// <summary>One buffer slot per core, for <see cref="Buffer"/>.</summary>
-    protected static T[]?[] PerWorker() => new T[Environment.ProcessorCount][];
 
     /// <summary>
-    /// Where worker <paramref name="worker"/> accumulates its images' ∂L/∂W and ∂L/∂b, cleared: worker 0 the
-    /// parameter gradients themselves, the others their own arrays, added by <see cref="SumWorkerGradients"/>.
+    /// Where chunk <paramref name="chunk"/> accumulates its images' ∂L/∂W and ∂L/∂b, cleared: chunk 0 the parameter
+    /// gradients themselves, the others their own arrays, added in chunk order by <see cref="SumChunkGradients"/>.
     /// </summary>
-    protected (T[] Dw, T[] Db) WorkerGradients(int worker, T[] dw, T[] db)
+    protected (T[] Dw, T[] Db) ChunkGradients(int chunk, T[] dw, T[] db)
     {
-        var dwWorker = worker == 0 ? dw : Buffer(_weightGradients, worker, dw.Length);
-        var dbWorker = worker == 0 ? db : Buffer(_biasGradients, worker, db.Length);
-        Array.Clear(dwWorker);
-        Array.Clear(dbWorker);
-        return (dwWorker, dbWorker);
+        var dwChunk = chunk == 0 ? dw : _weightGradients.Get(chunk, dw.Length);
+        var dbChunk = chunk == 0 ? db : _biasGradients.Get(chunk, db.Length);
+        Array.Clear(dwChunk);
+        Array.Clear(dbChunk);
+        return (dwChunk, dbChunk);
     }
 
-    protected void SumWorkerGradients(int workers, T[] dw, T[] db)
+    /// <summary>dw, db = chunk 0 + chunk 1 + … in that order: the same sum on any number of workers.</summary>
+    protected void SumChunkGradients(int chunks, T[] dw, T[] db)
     {
-        for (int worker = 1; worker < workers; worker++)
+        for (int chunk = 1; chunk < chunks; chunk++)
         {
-            SpanMath.Add<T>(_weightGradients[worker]!, dw);
-            SpanMath.Add<T>(_biasGradients[worker]!, db);
+            SpanMath.Add<T>(_weightGradients.Get(chunk, dw.Length), dw);
+            SpanMath.Add<T>(_biasGradients.Get(chunk, db.Length), db);
         }
     }
 }

@@ -22,7 +22,7 @@ internal sealed class Im2ColConvolution<T>(ConvGeometry geometry, int depth) : C
     private const long MaxCachedColumns = 8L << 20;
     private T[] _cachedColumns = [];
     private bool _columnsCached;
-    private readonly T[]?[] _columns = PerWorker(), _columnGradients = PerWorker(), _stacked = PerWorker();
+    private readonly WorkerBuffers<T> _columns = new(), _columnGradients = new(), _stacked = new();
 
     private bool Small => SmallConv.SuitsForward(Geometry.PatchSize, Depth);
 
@@ -38,10 +38,12 @@ internal sealed class Im2ColConvolution<T>(ConvGeometry geometry, int depth) : C
         if (cache && _cachedColumns.Length != n * columnsPerImage) _cachedColumns = new T[n * columnsPerImage];
         var cached = _cachedColumns;
         int workers = BatchParallel.Workers(groups, group * columnsPerImage * depth);
+        _columns.Reserve(workers);
+        _stacked.Reserve(workers);
         BatchParallel.For(groups, workers, (worker, first, last) =>
         {
-            var buffer = cache ? null : Buffer(_columns, worker, group * p * patch);
-            var stacked = group > 1 ? Buffer(_stacked, worker, group * outSize) : null;
+            var buffer = cache ? null : _columns.Get(worker, group * p * patch);
+            var stacked = group > 1 ? _stacked.Get(worker, group * outSize) : null;
             for (int gi = first; gi < last; gi++)
             {
                 int start = gi * group, count = Math.Min(group, n - start), rows = count * p;
@@ -79,13 +81,18 @@ internal sealed class Im2ColConvolution<T>(ConvGeometry geometry, int depth) : C
         int group = GroupSize(), groups = (n + group - 1) / group;
         bool cached = _columnsCached && _cachedColumns.Length == (long)n * p * patch;
         var saved = _cachedColumns;
-        int workers = BatchParallel.Workers(groups, group * (long)p * patch * depth * (inputGradient ? 2 : 1));
-        BatchParallel.For(groups, workers, (worker, first, last) =>
+        int chunks = BatchParallel.Chunks(groups, group * (long)p * patch * depth * (inputGradient ? 2 : 1));
+        int workers = BatchParallel.ChunkWorkers(chunks);
+        ReserveChunks(chunks);
+        _columns.Reserve(workers);
+        _columnGradients.Reserve(workers);
+        _stacked.Reserve(workers);
+        BatchParallel.ForChunks(groups, chunks, (worker, chunk, first, last) =>
         {
-            var buffer = cached ? null : Buffer(_columns, worker, group * p * patch);
-            var columnGradient = inputGradient ? Buffer(_columnGradients, worker, group * p * patch) : null;
-            var stacked = group > 1 ? Buffer(_stacked, worker, group * outSize) : null;
-            var (dwWorker, dbWorker) = WorkerGradients(worker, dw, db);
+            var buffer = cached ? null : _columns.Get(worker, group * p * patch);
+            var columnGradient = inputGradient ? _columnGradients.Get(worker, group * p * patch) : null;
+            var stacked = group > 1 ? _stacked.Get(worker, group * outSize) : null;
+            var (dwChunk, dbChunk) = ChunkGradients(chunk, dw, db);
             for (int gi = first; gi < last; gi++)
             {
                 int start = gi * group, count = Math.Min(group, n - start), rows = count * p;
@@ -111,18 +118,18 @@ internal sealed class Im2ColConvolution<T>(ConvGeometry geometry, int depth) : C
                 }
                 // ∂L/∂W (depth × C·k·k) += ∂L/∂Yᵀ (depth × rows) · columns (rows × C·k·k); ∂L/∂b += row sums.
                 if (smallGradient)
-                    SmallConv.WeightGradient<T>(dyGroup, columns, rows, patch, depth, dwWorker, dbWorker);
+                    SmallConv.WeightGradient<T>(dyGroup, columns, rows, patch, depth, dwChunk, dbChunk);
                 else
                 {
-                    Blas.Gemm(true, false, depth, patch, rows, T.One, dyGroup, rows, columns, rows, T.One, dwWorker, depth);
-                    for (int f = 0; f < depth; f++) dbWorker[f] += SpanMath.Sum(dyGroup.Slice(f * rows, rows));
+                    Blas.Gemm(true, false, depth, patch, rows, T.One, dyGroup, rows, columns, rows, T.One, dwChunk, depth);
+                    for (int f = 0; f < depth; f++) dbChunk[f] += SpanMath.Sum(dyGroup.Slice(f * rows, rows));
                 }
                 if (columnGradient is null) continue;
                 for (int j = 0; j < count; j++)
                     ColumnGradient(g, depth, dyGroup[(j * p)..], rows, w, columnGradient, dx.AsSpan((start + j) * g.ImageSize, g.ImageSize));
             }
         });
-        SumWorkerGradients(workers, dw, db);
+        SumChunkGradients(chunks, dw, db);
     }
 
     /// <summary>

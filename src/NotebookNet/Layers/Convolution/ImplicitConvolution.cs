@@ -18,7 +18,7 @@ internal sealed class ImplicitConvolution<T>(ConvGeometry geometry, int depth) :
     private const int MinFlippedChannels = 16;
 
     private const long MaxKeptPadded = 16L << 20;
-    private readonly T[]?[] _padded = PerWorker(), _scratch = PerWorker();
+    private readonly WorkerBuffers<T> _padded = new(), _scratch = new();
     private T[] _keptPadded = [], _flipped = [], _packedWeights = [], _packedFlipped = [];
     private bool _paddedKept;
 
@@ -39,9 +39,10 @@ internal sealed class ImplicitConvolution<T>(ConvGeometry geometry, int depth) :
         var kept = _keptPadded;
         var packed = Pack(w, g, depth, ref _packedWeights);
         int workers = BatchParallel.Workers(n, (long)g.Positions * g.PatchSize * depth);
+        _padded.Reserve(workers);
         BatchParallel.For(n, workers, (worker, first, last) =>
         {
-            var scratch = keep ? null : Buffer(_padded, worker, padded);
+            var scratch = keep ? null : _padded.Get(worker, padded);
             for (int i = first; i < last; i++)
             {
                 var image = keep ? kept.AsSpan(i * padded, padded) : scratch;
@@ -69,19 +70,22 @@ internal sealed class ImplicitConvolution<T>(ConvGeometry geometry, int depth) :
             packedFlipped = Pack(_flipped, flippedGeometry, g.Channels, ref _packedFlipped);
         }
         var flipped = _flipped;
-        int workers = BatchParallel.Workers(n, (long)p * g.PatchSize * depth * (inputGradient ? 2 : 1));
-        BatchParallel.For(n, workers, (worker, first, last) =>
+        int chunks = BatchParallel.Chunks(n, (long)p * g.PatchSize * depth * (inputGradient ? 2 : 1));
+        ReserveChunks(chunks);
+        _padded.Reserve(BatchParallel.ChunkWorkers(chunks));
+        _scratch.Reserve(BatchParallel.ChunkWorkers(chunks));
+        BatchParallel.ForChunks(n, chunks, (worker, chunk, first, last) =>
         {
-            var image = kept ? null : Buffer(_padded, worker, padded);
-            var scratch = inputGradient ? Buffer(_scratch, worker, scratchLength) : null;
-            var (dwWorker, dbWorker) = WorkerGradients(worker, dw, db);
+            var image = kept ? null : _padded.Get(worker, padded);
+            var scratch = inputGradient ? _scratch.Get(worker, scratchLength) : null;
+            var (dwChunk, dbChunk) = ChunkGradients(chunk, dw, db);
             for (int i = first; i < last; i++)
             {
                 Span<T> input = kept ? saved.AsSpan(i * padded, padded) : image;
                 if (!kept) ImplicitGemmConv.Pad<T>(x.AsSpan(i * g.ImageSize, g.ImageSize), g, input);
                 var dyi = dy.AsSpan(i * outSize, outSize);
-                ImplicitGemmConv.AddWeightGradient<T>(dyi, input, g, depth, dwWorker);
-                for (int f = 0; f < depth; f++) dbWorker[f] += SpanMath.Sum<T>(dyi.Slice(f * p, p));
+                ImplicitGemmConv.AddWeightGradient<T>(dyi, input, g, depth, dwChunk);
+                for (int f = 0; f < depth; f++) dbChunk[f] += SpanMath.Sum<T>(dyi.Slice(f * p, p));
                 if (!inputGradient) continue;
                 var dxi = dx.AsSpan(i * g.ImageSize, g.ImageSize);
                 if (flippedConvolution)
@@ -93,7 +97,7 @@ internal sealed class ImplicitConvolution<T>(ConvGeometry geometry, int depth) :
                     Im2ColConvolution<T>.ColumnGradient(g, depth, dyi, p, w, scratch, dxi);
             }
         });
-        SumWorkerGradients(workers, dw, db);
+        SumChunkGradients(chunks, dw, db);
     }
 
     // The kernels packed once for all the batch's products; empty when there are too many to pack ahead.

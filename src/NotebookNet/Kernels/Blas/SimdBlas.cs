@@ -68,7 +68,7 @@ internal static unsafe class SimdBlas
             return;
         }
 
-        PackedGemm.Run(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+        ParallelGemm.Run(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
     }
 
     /// <summary>A = alpha·x·yᵀ + A.</summary>

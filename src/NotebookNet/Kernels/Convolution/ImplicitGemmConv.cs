@@ -55,8 +55,8 @@ public static unsafe class ImplicitGemmConv
     /// or 0 when there are too many kernels to pack them once for all images (then each product packs them).
     /// </summary>
     public static int PackedWeightsLength<T>(in ConvGeometry g, int depth) where T : struct =>
-        typeof(T) == typeof(float) ? PackerGemm.PrepackedLength<float>(depth, g.PatchSize)
-        : typeof(T) == typeof(double) ? PackerGemm.PrepackedLength<double>(depth, g.PatchSize) : 0;
+        typeof(T) == typeof(float) ? GemmDriver.PrepackedLength<float>(depth, g.PatchSize)
+        : typeof(T) == typeof(double) ? GemmDriver.PrepackedLength<double>(depth, g.PatchSize) : 0;
 
     /// <summary>Packs W (depth × C·k·k, column-major) once per batch for <see cref="Forward{T}"/>.</summary>
     public static void PackWeights<T>(ReadOnlySpan<T> weights, in ConvGeometry g, int depth, Span<T> packed)
@@ -123,7 +123,7 @@ public static unsafe class ImplicitGemmConv
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         fixed (T* w = weights, dst = packed)
-            PackerGemm.Prepack(depth, patch, new StoredA<T>(false, w, depth), dst);
+            GemmDriver.Prepack(depth, patch, new StoredA<T>(false, w, depth), dst);
     }
 
     private static void Run<T>(ReadOnlySpan<T> padded, in ConvGeometry g, ReadOnlySpan<T> weights, ReadOnlySpan<T> packedWeights,
@@ -138,9 +138,9 @@ public static unsafe class ImplicitGemmConv
         {
             var patches = new ImplicitPatches<T>(image, offsets, g.OutWidth, g.Width + 2 * g.Padding);
             if (packedWeights.IsEmpty)
-                PackerGemm.Run(depth, positions, patch, new StoredA<T>(false, w, depth), patches, T.Zero, transposed, depth);
+                GemmDriver.Run(depth, positions, patch, T.One, new StoredA<T>(false, w, depth), patches, T.Zero, transposed, depth);
             else
-                PackerGemm.Run(depth, positions, patch, new PrepackedA<T>(packed, depth), patches, T.Zero, transposed, depth);
+                GemmDriver.Run(depth, positions, patch, T.One, new PrepackedA<T>(packed, depth), patches, T.Zero, transposed, depth);
             Transpose.Matrix(transposed, depth, positions, depth, c, positions);
         }
         if (!bias.IsEmpty)
@@ -162,7 +162,7 @@ public static unsafe class ImplicitGemmConv
         fixed (T* image = padded, a = dy, c = dw)
         {
             var columns = new ImplicitColumns<T>(image, offsets, positionOffsets);
-            PackerGemm.Run(depth, patch, positions, new StoredA<T>(true, a, positions), columns, T.One, c, depth);
+            GemmDriver.Run(depth, patch, positions, T.One, new StoredA<T>(true, a, positions), columns, T.One, c, depth);
         }
     }
 

@@ -17,6 +17,11 @@ internal readonly unsafe struct ImplicitPatches<T>(T* image, int* columnOffsets,
     /// Any panel can be read in place: position j of the panel sits at a fixed displacement from the first one's
     /// pixel (one more padded row further when the panel wraps to the next output row), the same at every k step.
     /// </summary>
+    public bool Streams => true;
+
+    public void PackBlock(int column, int columns, int depth, int steps, T* dst) =>
+        Panels.PackEach<T, ImplicitPatches<T>>(this, column, columns, depth, steps, dst);
+
     public T* InPlace(int column, int depth, int* columns, out int* offsets)
     {
         int oy0 = column / outWidth, ox0 = column - oy0 * outWidth;
@@ -36,8 +41,9 @@ internal readonly unsafe struct ImplicitPatches<T>(T* image, int* columnOffsets,
     /// padded image has slack after its last value).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Pack(int column, int columns, int depth, int steps, T* dst)
+    public T* Pack(int column, int columns, int depth, int steps, T* dst)
     {
+        T* start = dst;
         const int nr = GemmMicroKernel.Nr;
         nint w = Vector256<T>.Count;
         int* source = stackalloc int[nr];
@@ -64,5 +70,6 @@ internal readonly unsafe struct ImplicitPatches<T>(T* image, int* columnOffsets,
                 if (twoVectors) Vector256.Load(from + w).Store(to + w);
             }
         }
+        return start;
     }
 }

@@ -12,6 +12,11 @@ namespace NotebookNet.Kernels;
 internal readonly unsafe struct ImplicitColumns<T>(T* image, int* offsets, int* positionOffsets)
     : IPackB<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
+    bool IPackB<T>.Streams => true;
+
+    void IPackB<T>.PackBlock(int column, int columns, int depth, int steps, T* dst) =>
+        Panels.PackEach<T, ImplicitColumns<T>>(this, column, columns, depth, steps, dst);
+
     /// <summary>Value j of k step p is <c>image[positionOffsets[p] + offsets[column + j]]</c>.</summary>
     T* IPackB<T>.InPlace(int column, int depth, int* columns, out int* rows)
     {
@@ -22,8 +27,9 @@ internal readonly unsafe struct ImplicitColumns<T>(T* image, int* offsets, int* 
 
     /// <summary>A partial panel (fewer than Nr patch columns; the missing ones repeat the last) for positions [depth, depth + steps).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    void IPackB<T>.Pack(int column, int columns, int depth, int steps, T* dst)
+    T* IPackB<T>.Pack(int column, int columns, int depth, int steps, T* dst)
     {
+        T* start = dst;
         const int nr = GemmMicroKernel.Nr;
         int* o = stackalloc int[nr];
         for (int j = 0; j < nr; j++) o[j] = offsets[column + Math.Min(j, columns - 1)];
@@ -32,5 +38,6 @@ internal readonly unsafe struct ImplicitColumns<T>(T* image, int* offsets, int* 
             T* s = image + positionOffsets[p];
             for (int j = 0; j < nr; j++) dst[j] = s[o[j]];
         }
+        return start;
     }
 }

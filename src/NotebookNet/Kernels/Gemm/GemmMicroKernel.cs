@@ -115,16 +115,16 @@ internal static unsafe class GemmMicroKernel
     /// a partial one is computed into <paramref name="edge"/> (Mr·Nr scratch) and only its valid part is stored.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Tile<T>(int kc, T* ap, T* bp, T* c, nint ldc, int rows, int cols, T alpha, T beta, T* edge)
+    public static void Tile<T>(int kc, T* ap, T* bp, T* c, nint ldc, int rows, int cols, T alpha, T beta, T* edge, T* prefetch)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int mr = Mr<T>();
         if (rows == mr && cols == Nr)
         {
-            Run(kc, ap, bp, c, ldc, alpha, beta, bp);
+            Run(kc, ap, bp, c, ldc, alpha, beta, prefetch);
             return;
         }
-        Run(kc, ap, bp, edge, mr, T.One, T.Zero, bp);
+        Run(kc, ap, bp, edge, mr, T.One, T.Zero, prefetch);
         StoreEdge(edge, c, ldc, rows, cols, alpha, beta);
     }
 
