@@ -8,12 +8,14 @@ namespace NotebookNet.Notebooks.Tests;
 /// </summary>
 public sealed partial class NotebookSeriesRunTests
 {
-    // Every output, code block, table and cell is measured (scrollWidth counts content that spills out of an element
+    // Every output, code block, table and cell is measured, with every <details> open (scrollWidth counts content that spills out of an element
     // with visible overflow too), and the page itself. A markdown code block whose text starts like a list item is
     // a list that lost its formatting (the usual cause: indented lines after a $$ block).
     private const string LayoutScript = """
         window.addEventListener('load', function () {
             setTimeout(function () {
+                // Solutions are measured open, as a student who unfolds them sees them.
+                document.querySelectorAll('details').forEach(function (d) { d.open = true; });
                 function describe(e) {
                     return e.tagName.toLowerCase() + '.' + String(e.className || '').replace(/\s+/g, '.') + ' (' +
                         e.scrollWidth + ' > ' + e.clientWidth + ' px): ' + (e.textContent || '').trim().slice(0, 70);
