@@ -11,7 +11,7 @@ public sealed class LayerAndDenseLessonTests
     {
         var v = await LessonRun.RunAsync(Notebook, LessonCheck.Helpers + """
             Rng.Shared.Seed(0);
-            var first = Randn(2, 3);                      // np.random.seed(0); np.random.randn(2, 3)
+            var first = NumPy.Randn(2, 3);                      // np.random.seed(0); np.random.randn(2, 3)
             CheckPrint("randn.00", first[0, 0]);
             CheckPrint("randn.01", first[0, 1]);
             CheckPrint("randn.10", first[1, 0]);
