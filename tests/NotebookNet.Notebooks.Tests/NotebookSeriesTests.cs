@@ -148,7 +148,7 @@ public sealed class NotebookSeriesTests
 /// other notebook run changes the current directory or culture meanwhile.
 /// </summary>
 [Collection(NotebookCollection.Name)]
-public sealed class NotebookSeriesRunTests(NotebookSeriesRuns runs) : IClassFixture<NotebookSeriesRuns>
+public sealed partial class NotebookSeriesRunTests(NotebookSeriesRuns runs) : IClassFixture<NotebookSeriesRuns>
 {
     [Fact]
     public void Every_notebook_runs_without_a_failed_cell()
