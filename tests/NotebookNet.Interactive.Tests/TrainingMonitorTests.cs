@@ -18,9 +18,9 @@ public class TrainingMonitorTests
         Assert.Equal(4, lines.Length); // start, two epochs, completion: batches are not logged
         Assert.Contains("época 1/3", lines[1]);
         Assert.Contains("error 0.87271", lines[1]);
-        Assert.Contains("precisión 50.00 %", lines[1]);
+        Assert.Contains("exactitud 50.00 %", lines[1]);
         Assert.Contains("1235 imágenes/s", lines[1]);
-        Assert.Contains("precisión 91.20 %", lines[2]);
+        Assert.Contains("exactitud 91.20 %", lines[2]);
         Assert.Contains("completado", lines[3]);
         Assert.Equal([0.8727098636309831, 0.25], monitor.Losses);
         Assert.Equal([0.5, 0.912], monitor.Accuracies.Select(a => Math.Round(a!.Value, 6)));
@@ -86,5 +86,5 @@ public class TrainingMonitorTests
     [InlineData(0.0031, 0.005)]
     [InlineData(870, 1000)]
     public void Curve_axis_ends_on_a_round_number(double value, double expected) =>
-        Assert.Equal(expected, LossCurve.NiceCeiling(value), 12);
+        Assert.Equal(expected, CurveChart.NiceCeiling(value), 12);
 }
