@@ -7,7 +7,7 @@ namespace NotebookNet.Notebooks.Tests;
 
 /// <summary>
 /// The project's notebook series (<c>notebooks/*.ipynb</c>): every notebook runs with no failed cell, the figures the
-/// experiments print are in range, and the headings still follow the tutorial's sections in order.
+/// experiments record in the results file are in range, and the headings still follow the tutorial's sections in order.
 /// </summary>
 public sealed class NotebookSeriesTests
 {
