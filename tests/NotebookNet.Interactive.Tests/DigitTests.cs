@@ -59,7 +59,7 @@ public partial class DigitTests
             Assert.Contains($"real {truth[k]}", cells[k]);
         }
         Assert.Contains("9 de 12 aciertos (75.00 %)", html);
-        Assert.Contains("repeat(5,", html);
+        Assert.Contains("max-width:430px", html);   // at most 5 cells of 80 px (and gaps) a row; fewer on a narrow page
     }
 
     [Fact]
@@ -119,5 +119,55 @@ public partial class DigitTests
         Assert.Equal(255 - Images()[19][0], png.Pixels[2 * png.Width + 32 + 2]);
         Assert.Equal(255 - Images()[0][0], png.Pixels[(9 * 32 + 2) * png.Width + 2]); // digit 9 is image 0
         Assert.Contains("only 2 examples of digit 0", Assert.Throws<ArgumentException>(() => Digits.Examples(new MnistSet(Images(), labels), perDigit: 3)).Message);
+    }
+}
+
+public class MisclassifiedGridTests
+{
+    [Fact]
+    public void Misclassified_digits_show_prediction_confidence_and_truth_under_a_title_and_wrap()
+    {
+        var pixels = new byte[30 * 784];
+        var set = new MnistSet(new MnistImages(30, 28, 28, pixels), Enumerable.Range(0, 30).Select(i => (byte)(i % 10)).ToArray());
+        var errors = Enumerable.Range(0, 30).Select(i => new NotebookNet.Evaluation.Misclassification(i, i % 10, (i + 1) % 10, 0.99 - i / 100.0));
+
+        var grid = Digits.Misclassified(set, errors, count: 24);
+        string html = grid.ToHtml();
+
+        Assert.Equal(24, grid.Cells.Count);
+        Assert.Equal(24, grid.WrongCount);
+        Assert.Contains("24 errores, ordenados de mayor a menor confianza", html);
+        Assert.DoesNotContain("aciertos", html);                       // not "0 de 24 aciertos"
+        Assert.Contains("predicción 1<br>confianza 99.00 %<br>real 0", html);
+        Assert.Contains("flex-wrap:wrap", html);                       // rows wrap to the page width
+        Assert.DoesNotContain("grid-template-columns", html);
+    }
+}
+
+public class SpanishViewTests
+{
+    [Fact]
+    public void The_model_summary_is_in_spanish_with_every_layer_and_the_total()
+    {
+        var model = Models.SmallCnn<double>(new Rng(0));
+        var view = Views.Summary(model);
+        string html = view.ToHtml();
+        Assert.Contains("Capa", html);
+        Assert.Contains("Parámetros", html);
+        Assert.Contains("Total", html);
+        Assert.DoesNotContain("Parameters", html);
+        Assert.Equal(model.Count, view.Rows.Count);
+        Assert.Equal(model.ParameterCount, view.TotalParameters);
+        Assert.Equal("16x5x5", view.Rows[5].OutputShape);              // ReLU keeps the pooling's shape
+        Assert.Equal("10", view.Rows[^1].OutputShape);
+    }
+
+    [Fact]
+    public void Epoch_lines_and_the_history_table_are_in_spanish_with_invariant_numbers()
+    {
+        using var _ = Culture.Spanish();
+        var epoch = new NotebookNet.Training.EpochResult(2, 3, 0.06123, 0.981, 0.05, 0.9845, 2.14, 0.05, 25714.3);
+        Assert.Equal("época 2/3: error 0.0612, exactitud 98.10 %; validación: error 0.0500, exactitud 98.45 % (2.1 s, 25714 imágenes/s)",
+            Views.Epoch(epoch));
     }
 }

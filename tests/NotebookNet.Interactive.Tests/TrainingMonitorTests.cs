@@ -18,9 +18,9 @@ public class TrainingMonitorTests
         Assert.Equal(4, lines.Length); // start, two epochs, completion: batches are not logged
         Assert.Contains("época 1/3", lines[1]);
         Assert.Contains("error 0.87271", lines[1]);
-        Assert.Contains("precisión 50.00 %", lines[1]);
+        Assert.Contains("exactitud 50.00 %", lines[1]);
         Assert.Contains("1235 imágenes/s", lines[1]);
-        Assert.Contains("precisión 91.20 %", lines[2]);
+        Assert.Contains("exactitud 91.20 %", lines[2]);
         Assert.Contains("completado", lines[3]);
         Assert.Equal([0.8727098636309831, 0.25], monitor.Losses);
         Assert.Equal([0.5, 0.912], monitor.Accuracies.Select(a => Math.Round(a!.Value, 6)));
@@ -86,5 +86,47 @@ public class TrainingMonitorTests
     [InlineData(0.0031, 0.005)]
     [InlineData(870, 1000)]
     public void Curve_axis_ends_on_a_round_number(double value, double expected) =>
-        Assert.Equal(expected, LossCurve.NiceCeiling(value), 12);
+        Assert.Equal(expected, CurveChart.NiceCeiling(value), 12);
+}
+
+public class TrainingMonitorWatchTests
+{
+    [Fact]
+    public void Watch_reports_every_epoch_of_a_trainer_with_its_validation_accuracy_and_completes()
+    {
+        using var _ = Culture.Spanish();
+        var log = new StringWriter();
+        var monitor = TrainingMonitor.Start("CNN", 2, log);
+        int ownBatches = 0;
+        var options = monitor.Watch(new NotebookNet.Training.TrainerOptions { Epochs = 2, OnBatch = _ => ownBatches++ });
+
+        // What a Trainer calls: its batches and epochs, through the options' callbacks.
+        for (int e = 1; e <= 2; e++)
+        {
+            for (int b = 1; b <= 3; b++)
+                options.OnBatch!(new NotebookNet.Training.BatchProgress(e, 2, b, 3, 0.5 / e, 0.8, 1000, 0.1, TimeSpan.FromSeconds(b)));
+            options.OnEpoch!(new NotebookNet.Training.EpochResult(e, 2, 0.5 / e, 0.8 + 0.1 * e, 0.4 / e, 0.85 + 0.05 * e, 1, 0.1, 1000));
+        }
+
+        Assert.Equal(6, ownBatches);                                  // the callback already set still runs
+        Assert.Equal([0.5, 0.25], monitor.Losses);
+        Assert.Equal([0.9, 0.95], monitor.ValidationAccuracies.Select(a => Math.Round(a!.Value, 12)));
+        var snapshot = monitor.Snapshot();
+        Assert.True(snapshot.Completed);                               // after the last epoch, without Complete()
+        string html = snapshot.ToHtml();
+        Assert.Contains("class=\"notebooknet-validation-accuracy\"", html);
+        Assert.Contains("class=\"notebooknet-train-accuracy\"", html);
+        Assert.Contains("exactitud 100.00 %", snapshot.Summary());
+        Assert.Contains("validación 95.00 %", snapshot.Summary());
+        monitor.Complete();                                            // a second completion logs nothing more
+        Assert.Single(log.ToString().Split('\n'), l => l.Contains("completado"));
+    }
+
+    [Fact]
+    public void Without_validation_no_accuracy_chart_is_drawn()
+    {
+        var monitor = TrainingMonitor.Start("densa", 2, log: null);
+        monitor.Report(1, 0.5, 0.8);
+        Assert.DoesNotContain("notebooknet-validation-accuracy", monitor.Snapshot().ToHtml());
+    }
 }

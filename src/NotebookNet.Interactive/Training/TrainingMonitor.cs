@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.Formatting;
+using NotebookNet.Training;
 
 namespace NotebookNet.Interactive;
 
@@ -13,6 +14,9 @@ namespace NotebookNet.Interactive;
 /// var monitor = TrainingMonitor.Start("Red densa", epochs);
 /// for (int e = 1; e &lt;= epochs; e++) { …; monitor.Report(e, error); }
 /// monitor.Complete();
+///
+/// // A Trainer's run, in one line: every batch and epoch reported, completed after the last epoch.
+/// var trainer = new Trainer&lt;float&gt;(model, optimizer, TrainingMonitor.Start("CNN", 3).Watch(options));
 /// </code></example>
 public sealed class TrainingMonitor
 {
@@ -26,12 +30,13 @@ public sealed class TrainingMonitor
     private readonly TextWriter? _log;
     private readonly List<(double X, double Loss)> _epochLosses = [];
     private readonly List<double?> _accuracies = [];
+    private readonly List<double?> _validationAccuracies = [];
     private List<(double X, double Loss)> _batchLosses = [];
     private double _batchSpacing;
     private DisplayedValue? _display;
     private TimeSpan? _lastUpdate;
     private int _epoch, _batch, _batches;
-    private double? _loss, _accuracy, _imagesPerSecond;
+    private double? _loss, _accuracy, _validationAccuracy, _imagesPerSecond;
     private bool _completed;
 
     private TrainingMonitor(string title, int totalEpochs, TextWriter? log)
@@ -52,6 +57,9 @@ public sealed class TrainingMonitor
 
     /// <summary>Accuracy (0..1) of every reported epoch, null where none was given.</summary>
     public IReadOnlyList<double?> Accuracies { get { lock (_gate) return _accuracies.ToArray(); } }
+
+    /// <summary>Validation accuracy (0..1) of every reported epoch, null where none was given.</summary>
+    public IReadOnlyList<double?> ValidationAccuracies { get { lock (_gate) return _validationAccuracies.ToArray(); } }
 
     /// <summary>How many times the notebook output was refreshed (for tests and curiosity).</summary>
     public int Updates { get; private set; }
@@ -78,18 +86,47 @@ public sealed class TrainingMonitor
         return monitor;
     }
 
-    /// <summary>An epoch finished with this error and, optionally, accuracy (0..1; a value above 1 is read as a percentage).</summary>
-    public void Report(int epoch, double loss, double? accuracy = null)
+    /// <summary>
+    /// <paramref name="options"/> with this monitor added to its callbacks (those already set still run, first): every
+    /// batch and epoch of a <see cref="Trainer{T}"/> is reported, and the monitor completes after the last epoch.
+    /// </summary>
+    public TrainerOptions Watch(TrainerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Action<BatchProgress>? onBatch = options.OnBatch;
+        onBatch += ReportBatch;
+        Action<EpochResult>? onEpoch = options.OnEpoch;
+        onEpoch += Report;
+        return options with { OnBatch = onBatch, OnEpoch = onEpoch };
+    }
+
+    /// <summary>A trainer's batch finished (see <see cref="ReportBatch(int, int, int, double, double?, double?)"/>).</summary>
+    public void ReportBatch(BatchProgress batch) =>
+        ReportBatch(batch.Epoch, batch.Batch, batch.BatchesPerEpoch, batch.Loss, batch.Accuracy, batch.ImagesPerSecond);
+
+    /// <summary>A trainer's epoch finished: its training loss and accuracy, its validation accuracy when it has one;
+    /// after the last epoch the monitor completes.</summary>
+    public void Report(EpochResult epoch)
+    {
+        ArgumentNullException.ThrowIfNull(epoch);
+        Report(epoch.Epoch, epoch.TrainLoss, epoch.TrainAccuracy, epoch.HasValidation ? epoch.ValidationAccuracy : null);
+        if (epoch.Epoch >= epoch.Epochs) Complete();
+    }
+
+    /// <summary>An epoch finished with this error and, optionally, training and validation accuracy (0..1; a value
+    /// above 1 is read as a percentage).</summary>
+    public void Report(int epoch, double loss, double? accuracy = null, double? validationAccuracy = null)
     {
         TrainingProgress snapshot;
         lock (_gate)
         {
             accuracy = Normalize(accuracy);
-            (_epoch, _loss, _accuracy) = (epoch, loss, accuracy);
+            validationAccuracy = Normalize(validationAccuracy);
+            (_epoch, _loss, _accuracy, _validationAccuracy) = (epoch, loss, accuracy, validationAccuracy);
             _batch = _batches;
             int at = _epochLosses.FindIndex(p => p.X == epoch);
-            if (at >= 0) { _epochLosses[at] = (epoch, loss); _accuracies[at] = accuracy; }
-            else { _epochLosses.Add((epoch, loss)); _accuracies.Add(accuracy); }
+            if (at >= 0) { _epochLosses[at] = (epoch, loss); _accuracies[at] = accuracy; _validationAccuracies[at] = validationAccuracy; }
+            else { _epochLosses.Add((epoch, loss)); _accuracies.Add(accuracy); _validationAccuracies.Add(validationAccuracy); }
             snapshot = SnapshotLocked();
         }
         Publish(snapshot, force: true);
@@ -114,12 +151,13 @@ public sealed class TrainingMonitor
         Publish(snapshot, force: batch >= batches);
     }
 
-    /// <summary>Training ended: the output shows the final figures and the whole curve.</summary>
+    /// <summary>Training ended: the output shows the final figures and the whole curve (a second call does nothing).</summary>
     public void Complete()
     {
         TrainingProgress snapshot;
         lock (_gate)
         {
+            if (_completed) return;
             _completed = true;
             snapshot = SnapshotLocked();
         }
@@ -131,8 +169,11 @@ public sealed class TrainingMonitor
     public TrainingProgress Snapshot() { lock (_gate) return SnapshotLocked(); }
 
     private TrainingProgress SnapshotLocked() =>
-        new(Title, TotalEpochs, _epoch, _batch, _batches, _loss, _accuracy, _imagesPerSecond, _clock.Elapsed, _completed,
-            _epochLosses.ToArray(), _batchLosses.ToArray());
+        new(Title, TotalEpochs, _epoch, _batch, _batches, _loss, _accuracy, _validationAccuracy, _imagesPerSecond, _clock.Elapsed,
+            _completed, _epochLosses.ToArray(), _batchLosses.ToArray(), Points(_accuracies), Points(_validationAccuracies));
+
+    private (double X, double Y)[] Points(List<double?> values) =>
+        [.. values.Select((v, i) => (_epochLosses[i].X, v)).Where(p => p.v is not null).Select(p => (p.X, p.v!.Value))];
 
     private void Publish(TrainingProgress snapshot, bool force)
     {

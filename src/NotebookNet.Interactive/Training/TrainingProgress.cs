@@ -6,13 +6,17 @@ namespace NotebookNet.Interactive;
 public sealed class TrainingProgress : HtmlView
 {
     internal TrainingProgress(string title, int totalEpochs, int epoch, int batch, int batches, double? loss, double? accuracy,
-        double? imagesPerSecond, TimeSpan elapsed, bool completed,
-        IReadOnlyList<(double X, double Loss)> epochLosses, IReadOnlyList<(double X, double Loss)> batchLosses)
+        double? validationAccuracy, double? imagesPerSecond, TimeSpan elapsed, bool completed,
+        IReadOnlyList<(double X, double Loss)> epochLosses, IReadOnlyList<(double X, double Loss)> batchLosses,
+        IReadOnlyList<(double X, double Accuracy)> epochAccuracies, IReadOnlyList<(double X, double Accuracy)> validationAccuracies)
     {
         (Title, TotalEpochs, Epoch, Batch, Batches) = (title, totalEpochs, epoch, batch, batches);
-        (Loss, Accuracy, ImagesPerSecond, Elapsed, Completed) = (loss, accuracy, imagesPerSecond, elapsed, completed);
+        (Loss, Accuracy, ValidationAccuracy, ImagesPerSecond, Elapsed, Completed) =
+            (loss, accuracy, validationAccuracy, imagesPerSecond, elapsed, completed);
         EpochLosses = epochLosses;
         BatchLosses = batchLosses;
+        EpochAccuracies = epochAccuracies;
+        ValidationAccuracies = validationAccuracies;
     }
 
     public string Title { get; }
@@ -24,6 +28,9 @@ public sealed class TrainingProgress : HtmlView
     public int Batches { get; }
     public double? Loss { get; }
     public double? Accuracy { get; }
+
+    /// <summary>Validation accuracy of the last finished epoch, when the run has a validation set.</summary>
+    public double? ValidationAccuracy { get; }
     public double? ImagesPerSecond { get; }
     public TimeSpan Elapsed { get; }
     public bool Completed { get; }
@@ -33,6 +40,12 @@ public sealed class TrainingProgress : HtmlView
 
     /// <summary>(fractional epoch, loss) of the reported batches, thinned out on long runs.</summary>
     public IReadOnlyList<(double X, double Loss)> BatchLosses { get; }
+
+    /// <summary>(epoch, training accuracy) of every finished epoch that reported one.</summary>
+    public IReadOnlyList<(double X, double Accuracy)> EpochAccuracies { get; }
+
+    /// <summary>(epoch, validation accuracy) of every finished epoch that reported one.</summary>
+    public IReadOnlyList<(double X, double Accuracy)> ValidationAccuracies { get; }
 
     /// <summary>Finished share of the whole training, 0..1.</summary>
     public double Fraction
@@ -59,17 +72,20 @@ public sealed class TrainingProgress : HtmlView
         html.Append(Markup.Encode(Summary()));
         html.Append("</div>");
         html.Append(LossCurve.Svg(EpochLosses, BatchLosses, TotalEpochs));
+        // The accuracy chart appears once an epoch has a validation accuracy: with one training point alone it says little.
+        if (ValidationAccuracies.Count > 0) html.Append(AccuracyCurve.Svg(EpochAccuracies, ValidationAccuracies, TotalEpochs));
         html.Append("</div>");
         return html.ToString();
     }
 
-    /// <summary>"época 3/10 · lote 120/469 · error 0.1234 · precisión 91.20 % · 5210 imágenes/s · 12.3 s".</summary>
+    /// <summary>"época 3/10 · lote 120/469 · error 0.1234 · exactitud 91.20 % · validación 97.80 % · 5210 imágenes/s · 12.3 s".</summary>
     public string Summary()
     {
         var parts = new List<string> { $"época {Markup.Number(Epoch)}/{Markup.Number(TotalEpochs)}" };
         if (Batches > 0 && !Completed) parts.Add($"lote {Markup.Number(Batch)}/{Markup.Number(Batches)}");
         if (Loss is { } loss) parts.Add($"error {Markup.Number(loss, "0.######")}");
-        if (Accuracy is { } accuracy) parts.Add($"precisión {Markup.Percent(accuracy)}");
+        if (Accuracy is { } accuracy) parts.Add($"exactitud {Markup.Percent(accuracy)}");
+        if (ValidationAccuracy is { } validation) parts.Add($"validación {Markup.Percent(validation)}");
         if (ImagesPerSecond is { } speed) parts.Add($"{Markup.Number(speed, "0")} imágenes/s");
         parts.Add(Markup.Duration(Elapsed));
         return string.Join(" · ", parts);

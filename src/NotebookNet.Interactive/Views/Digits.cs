@@ -1,5 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using NotebookNet.Data;
+using NotebookNet.Evaluation;
 using NotebookNet.Interactive.Imaging;
 
 namespace NotebookNet.Interactive;
@@ -46,6 +47,28 @@ public static class Digits
     {
         ArgumentNullException.ThrowIfNull(images);
         return Build(indices, predicted, truth, columns, scale, images.Count, i => Raster(images[i], $"images[{i}]"));
+    }
+
+    /// <summary>
+    /// The first <paramref name="count"/> of <paramref name="errors"/> (e.g. an evaluation's misclassified samples, most
+    /// confident first), each with the prediction, the probability the network gave it and the true label, under a
+    /// title that says what the grid shows.
+    /// </summary>
+    public static DigitGrid Misclassified(MnistSet set, IEnumerable<Misclassification> errors, int count = 24, int columns = 12,
+        int scale = 2)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        ArgumentNullException.ThrowIfNull(errors);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        var shown = errors.Take(count).ToArray();
+        var grid = Build(shown.Select(e => e.Index).ToArray(), shown.Select(e => e.Predicted).ToArray(),
+            shown.Select(e => e.True).ToArray(), columns, scale, set.Count, i => Raster(set.Images, i));
+        var cells = grid.Cells.Select((c, k) => c with { Confidence = shown[k].Confidence }).ToArray();
+        string title = shown.Length == 0
+            ? "Ningún error que mostrar."
+            : $"{Markup.Number(shown.Length)} errores, ordenados de mayor a menor confianza: predicción, confianza que la red le dio " +
+              "y etiqueta real.";
+        return new DigitGrid(cells, grid.Columns, title);
     }
 
     /// <summary>

@@ -1,5 +1,7 @@
+using System.Numerics;
 using NotebookNet.Evaluation;
 using NotebookNet.Layers;
+using NotebookNet.Training;
 
 namespace NotebookNet.Interactive;
 
@@ -7,8 +9,17 @@ namespace NotebookNet.Interactive;
 public static class Views
 {
     /// <summary>A pad to draw a digit on and watch <paramref name="network"/> answer, in the page itself (see <see cref="Interactive.DrawingPad"/>).</summary>
-    public static DrawingPad DrawingPad<T>(IReadOnlyList<Layer<T>> network, string? title = null) where T : struct, System.Numerics.IFloatingPointIeee754<T> =>
+    public static DrawingPad DrawingPad<T>(IReadOnlyList<Layer<T>> network, string? title = null) where T : struct, IFloatingPointIeee754<T> =>
         Interactive.DrawingPad.For(network, title);
+
+    /// <summary>The layers of <paramref name="model"/>, their output shapes and parameter counts, in Spanish.</summary>
+    public static ModelSummaryView Summary<T>(Sequential<T> model) where T : struct, IFloatingPointIeee754<T> => ModelSummaryView.Of(model);
+
+    /// <summary>The epochs of a training run (error and exactitud, on training and validation), in Spanish.</summary>
+    public static HistoryView History(History history) => new(history ?? throw new ArgumentNullException(nameof(history)));
+
+    /// <summary>One epoch in a Spanish sentence, for <c>Console.WriteLine</c> (see <see cref="HistoryView.Line"/>).</summary>
+    public static string Epoch(EpochResult epoch) => HistoryView.Line(epoch);
 
     /// <summary>A confusion matrix, <c>matrix[true, predicted]</c>; labels default to "0", "1", ….</summary>
     public static ConfusionMatrixView Confusion(int[,] matrix, IReadOnlyList<string>? labels = null)
