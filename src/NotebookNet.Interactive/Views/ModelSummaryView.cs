@@ -23,7 +23,6 @@ public sealed class ModelSummaryView : HtmlView
             shape = layer switch
             {
                 IShapedLayer s => s.OutputShapeText,
-                Dense<T> d => Markup.Number(d.OutputSize),
                 _ => shape,
             };
             rows.Add((layer.Name, shape, layer.Parameters.Sum(p => (long)p.Value.RowCount * p.Value.ColumnCount)));
