@@ -31,7 +31,7 @@ public sealed class RedConvolucionalLessonTests
             var mine = new TrainableConvolutional(inputDepth: 3, kernelSize: 3, depth: 4);
             for (int f = 0; f < 4; f++) mine.Biases[f] = Rng.Shared.NextGaussian();
             var x = RandomMaps(3, 7, 6);
-            var fast = new Fast.Convolutional<double>((3, 7, 6), kernelSize: 3, depth: 4);
+            var fast = new Fast.Convolutional<double>((3, 7, 6), kernelSize: 3, depth: 4, rng: Rng.Shared);
             CopyInto(mine, fast);
 
             var y = mine.Forward(x);
