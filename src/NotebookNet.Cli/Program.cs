@@ -8,6 +8,7 @@ var verbs = new Dictionary<string, Func<string[], int>>(StringComparer.Ordinal)
     ["evaluate"] = EvaluateCommand.Run,
     ["images"] = ImagesCommand.Run,
     ["notebooks"] = NotebooksCommand.Run,
+    ["twins"] = TwinsCommand.Run,
 };
 
 if (args.Length == 0 || !verbs.TryGetValue(args[0], out var run))

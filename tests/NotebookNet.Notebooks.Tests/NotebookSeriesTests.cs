@@ -189,34 +189,49 @@ public sealed class NotebookSeriesRunTests(NotebookSeriesRuns runs) : IClassFixt
     }
 }
 
-/// <summary>Builds what the notebooks reference (the Release build of NotebookNet.Interactive) and runs the series.</summary>
+/// <summary>
+/// Builds what the notebooks reference (the Release build of NotebookNet.Interactive) and runs the series with our
+/// runner, once per test run however many fixtures ask (the client tests compare their figures with these).
+/// </summary>
 public sealed class NotebookSeriesRuns : IAsyncLifetime
 {
+    private static readonly Lazy<Task<(IReadOnlyList<NotebookRunResult>, IReadOnlyDictionary<string, double>)>> Shared = new(RunAsync);
+
     public IReadOnlyList<NotebookRunResult> Results { get; private set; } = [];
 
-    public async Task InitializeAsync()
-    {
-        await BuildReleaseAsync();
-        // A culture with a decimal comma: the figures the notebooks print must not depend on it.
-        var runner = new NotebookRunner(new NotebookRunnerOptions { Culture = CultureInfo.GetCultureInfo("es-ES") });
-        Results = await runner.RunAllAsync(NotebookSeries.Files());
-    }
+    /// <summary>The named figures the series recorded (<c>NotebookResults.Record</c>), read from its own results folder.</summary>
+    public IReadOnlyDictionary<string, double> Recorded { get; private set; } = new Dictionary<string, double>();
+
+    public async Task InitializeAsync() => (Results, Recorded) = await Shared.Value;
 
     public Task DisposeAsync() => Task.CompletedTask;
 
     public NotebookRunResult Result(string name) => Results.Single(r => r.FileName == name);
 
-    /// <summary>The <c>name=value</c> lines a notebook printed (its "Resultados comprobables" cell), invariant culture.</summary>
+    /// <summary>The figures recorded by the series, after checking that <paramref name="name"/> ran without a failure.</summary>
     public IReadOnlyDictionary<string, double> Values(string name)
     {
         var result = Result(name);
         Assert.True(result.Succeeded, $"{name} failed: {result.Failure}");
-        var values = new Dictionary<string, double>();
-        var line = new Regex(@"^(?<name>[a-z]+(\.[a-z0-9]+)+)=(?<value>\S+)$", RegexOptions.Multiline);
-        foreach (var output in result.Cells.SelectMany(c => c.Outputs).Where(o => o.Kind == OutputKind.StandardOutput))
-            foreach (Match m in line.Matches((output.Text ?? "").Replace("\r", "", StringComparison.Ordinal)))
-                values[m.Groups["name"].Value] = double.Parse(m.Groups["value"].Value, NumberStyles.Float, CultureInfo.InvariantCulture);
-        return values;
+        return Recorded;
+    }
+
+    private static async Task<(IReadOnlyList<NotebookRunResult>, IReadOnlyDictionary<string, double>)> RunAsync()
+    {
+        await BuildReleaseAsync();
+        // The kernel runs in this process: its NotebookResults reads the variable, set only while the series runs
+        // (this collection runs one test class at a time).
+        string folder = Directory.CreateTempSubdirectory("notebooknet-results-runner-").FullName;
+        string? before = Environment.GetEnvironmentVariable(ClientRun.ResultsVariable);
+        Environment.SetEnvironmentVariable(ClientRun.ResultsVariable, folder);
+        try
+        {
+            // A culture with a decimal comma: the figures the notebooks print must not depend on it.
+            var runner = new NotebookRunner(new NotebookRunnerOptions { Culture = CultureInfo.GetCultureInfo("es-ES") });
+            var results = await runner.RunAllAsync(NotebookSeries.Files());
+            return (results, ClientRun.ReadResults(folder));
+        }
+        finally { Environment.SetEnvironmentVariable(ClientRun.ResultsVariable, before); }
     }
 
     private static async Task BuildReleaseAsync()
