@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the notebook clients the tests drive (tests/NotebookNet.Notebooks.Tests/Clients/): Debian's Jupyter
 # (notebook 6.4, nbconvert 6.5, nbclient 0.7), the pinned .NET tools (.config/dotnet-tools.json: dotnet-interactive,
-# dotnet-repl) and the .NET (C#) Jupyter kernel. Idempotent. Needs root or sudo for apt-get (CI runs as root).
+# dotnet-repl), the .NET (C#) Jupyter kernel, and playwright-core (npm, pinned by its package-lock.json), which
+# drives Debian's Chromium (scripts/setup-browser.sh) through Jupyter's live UI in JupyterLiveTests. Idempotent. Needs root or sudo for apt-get (CI runs as root).
 #
 # The kernel is installed with `dotnet interactive jupyter install`, then its kernel.json is rewritten so that it
 #  - starts the pinned tool's dll by absolute path: `dotnet interactive` only resolves inside this repository (the
@@ -43,4 +44,9 @@ spec["argv"] = ["dotnet", app, "jupyter", "--default-kernel", "csharp", "{connec
                 "--http-local-only", "--http-port-range", "2048-3000"]
 json.dump(spec, open(path, "w"), indent=2)
 EOF
+ui=tests/NotebookNet.Notebooks.Tests/Clients/JupyterUi
+if [ ! -f "$ui/node_modules/.package-lock.json" ] || [ "$ui/package-lock.json" -nt "$ui/node_modules/.package-lock.json" ]; then
+  npm ci --prefix "$ui" --no-audit --no-fund --ignore-scripts --loglevel=error
+fi
+
 echo "setup-jupyter: $(jupyter nbconvert --version | tail -n 1 | sed 's/^/nbconvert /'), kernel .net-csharp -> $app"

@@ -12,7 +12,7 @@ public static class NotebookTwins
     {
         if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"Notebook folder '{folder}' does not exist.");
         var twins = new List<(string, string)>();
-        foreach (string notebook in Directory.GetFiles(folder, "*.ipynb").Where(p => !p.EndsWith(".lesson-run.ipynb", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        foreach (string notebook in Directory.GetFiles(folder, "*.ipynb").Where(IsNotebook).Order(StringComparer.Ordinal))
         {
             string name = Path.GetFileNameWithoutExtension(notebook);
             twins.Add((Path.Combine(folder, name + ".dib"), DibTwin.FromNotebook(notebook)));
@@ -44,6 +44,10 @@ public static class NotebookTwins
         var twins = Generate(folder);
         return [.. twins.Where(t => !File.Exists(t.Path) || File.ReadAllText(t.Path) != t.Text).Select(t => t.Path), .. Orphans(folder, twins)];
     }
+
+    // A hidden file or a test's scratch copy (*.lesson-run.ipynb) is not one of the series.
+    private static bool IsNotebook(string path) =>
+        !Path.GetFileName(path).StartsWith('.') && !path.EndsWith(".lesson-run.ipynb", StringComparison.Ordinal);
 
     private static IEnumerable<string> Orphans(string folder, IReadOnlyList<(string Path, string Text)> twins)
     {
