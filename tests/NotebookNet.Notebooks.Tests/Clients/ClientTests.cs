@@ -76,3 +76,25 @@ public sealed class FileBasedAppTests(NotebookSeriesRuns runner, AppSeries apps)
     [Fact]
     public void The_apps_record_the_figures_of_our_runner() => ClientRun.AssertSameFigures(apps.Client, runner.Recorded, apps.Recorded);
 }
+
+[Collection(NotebookCollection.Name)]
+public sealed class RunnerPageTests(NotebookSeriesRuns runner) : IClassFixture<NotebookSeriesRuns>
+{
+    [Theory, MemberData(nameof(ClientExpectations.Notebooks), MemberType = typeof(ClientExpectations))]
+    public void The_runners_page_draws_every_chart_offline_with_one_plotly(string notebook)
+    {
+        string folder = Directory.CreateTempSubdirectory("notebooknet-runner-pages-").FullName;
+        try
+        {
+            var page = new NotebookExporter(folder).Export(runner.Result(notebook));
+            int expected = ClientExpectations.RunnerCharts(runner, notebook);
+            string html = File.ReadAllText(page.HtmlPath);
+            Assert.True(System.Text.RegularExpressions.Regex.Count(html, @"plotly\.js v\d") <= 1, $"{notebook}: more than one plotly.js on the page");
+            var drawn = ChartCheck.Open(page.HtmlPath, folder);
+            Assert.Equal(expected, drawn.Charts);
+            Assert.True(drawn.DrawnCharts == expected, $"{notebook}: charts not drawn offline: {drawn.Undrawn}");
+            Assert.Empty(drawn.NetworkRequests);
+        }
+        finally { Directory.Delete(folder, recursive: true); }
+    }
+}
