@@ -12,7 +12,7 @@ namespace NotebookNet.Interactive;
 /// </summary>
 public static class PlotlyHtml
 {
-    /// <summary>The pinned plotly.js version (the npm package plotly.js-dist-min of the same version is identical).</summary>
+    /// <summary>The pinned plotly.js version: plotly.js-dist-min in src/NotebookNet.Interactive/assets/package.json (a test checks the embedded banner).</summary>
     public const string PlotlyVersion = "2.35.3";
 
     /// <summary>Marks each chart's container, so tests and exporters can count charts.</summary>
