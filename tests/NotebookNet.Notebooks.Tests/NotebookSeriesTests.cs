@@ -229,8 +229,7 @@ public sealed class NotebookSeriesRuns : IAsyncLifetime
             // A culture with a decimal comma: the figures the notebooks print must not depend on it.
             var runner = new NotebookRunner(new NotebookRunnerOptions { Culture = CultureInfo.GetCultureInfo("es-ES") });
             var results = await runner.RunAllAsync(NotebookSeries.Files());
-            foreach (var r in results)
-                ClientRun.LogSeconds("runner", new ClientNotebookRun(r.FileName, r.Succeeded ? 0 : 1, r.Elapsed.TotalSeconds, "", null, null), r.Succeeded ? "ok" : "failed");
+            ClientRun.WriteSeconds("runner", results.Select(r => new ClientNotebookRun(r.FileName, r.Succeeded ? 0 : 1, r.Elapsed.TotalSeconds, "", null, null)));
             return (results, ClientRun.ReadResults(folder));
         }
         finally { Environment.SetEnvironmentVariable(ClientRun.ResultsVariable, before); }

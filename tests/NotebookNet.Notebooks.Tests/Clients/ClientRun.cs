@@ -75,13 +75,16 @@ internal static class ClientRun
         }
     }
 
-    /// <summary>Appends one line to artifacts/clients/seconds.tsv (client, notebook, seconds, status): the cost table.</summary>
-    public static void LogSeconds(string client, ClientNotebookRun run, string status)
+    /// <summary>
+    /// Writes artifacts/clients/CLIENT.tsv (notebook, seconds, exit code), replacing the last run's: what each client's
+    /// tests cost, notebook by notebook.
+    /// </summary>
+    public static void WriteSeconds(string client, IEnumerable<ClientNotebookRun> runs)
     {
         string folder = Path.Combine(NotebookSeries.Root(), "artifacts", "clients");
         Directory.CreateDirectory(folder);
-        File.AppendAllText(Path.Combine(folder, "seconds.tsv"),
-            string.Join('\t', client, run.Notebook, run.Seconds.ToString("0.0", CultureInfo.InvariantCulture), status) + "\n");
+        File.WriteAllLines(Path.Combine(folder, client + ".tsv"), runs.Select(r =>
+            string.Join('\t', r.Notebook, r.Seconds.ToString("0.0", CultureInfo.InvariantCulture), r.ExitCode.ToString(CultureInfo.InvariantCulture))));
     }
 
     public static string Tail(string text, int length = 4000) => text.Length <= length ? text : text[^length..];

@@ -12,7 +12,7 @@ public abstract class ClientSeries : IAsyncLifetime
 
     public IReadOnlyDictionary<string, double> Recorded { get; private set; } = new Dictionary<string, double>();
 
-    /// <summary>The client's name in messages and in artifacts/clients/seconds.tsv.</summary>
+    /// <summary>The client's name in messages and in artifacts/clients/.</summary>
     public abstract string Client { get; }
 
     public ClientNotebookRun Run(string notebook) => Runs.Single(r => r.Notebook == notebook);
@@ -22,13 +22,9 @@ public abstract class ClientSeries : IAsyncLifetime
         string results = Path.Combine(Output, "results");
         var environment = new Dictionary<string, string> { [ClientRun.ResultsVariable] = results };
         var runs = new List<ClientNotebookRun>();
-        foreach (string notebook in NotebookSeries.Names)
-        {
-            var run = RunNotebook(notebook, environment);
-            ClientRun.LogSeconds(Client, run, run.ExitCode == 0 ? "exit 0" : $"exit {run.ExitCode}");
-            runs.Add(run);
-        }
+        foreach (string notebook in NotebookSeries.Names) runs.Add(RunNotebook(notebook, environment));
         Runs = runs;
+        ClientRun.WriteSeconds(Client, runs);
         Recorded = ClientRun.ReadResults(results);
         return Task.CompletedTask;
     }

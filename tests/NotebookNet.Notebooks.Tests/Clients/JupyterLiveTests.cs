@@ -64,7 +64,7 @@ public sealed class JupyterLiveRun : IAsyncLifetime
             Assert.True(run.ExitCode == 0 && json is not null, $"The UI run failed (exit {run.ExitCode}):\n{ClientRun.Tail(Log)}");
             using var report = JsonDocument.Parse(json);
             Report = report.RootElement.Clone();
-            ClientRun.LogSeconds("jupyter-live-ui", new ClientNotebookRun(Notebook, 0, Report.GetProperty("seconds").GetDouble(), "", null, null), "exit 0");
+            ClientRun.WriteSeconds("jupyter-live-ui", [new ClientNotebookRun(Notebook, 0, Report.GetProperty("seconds").GetDouble(), "", null, null)]);
         }
         finally
         {
