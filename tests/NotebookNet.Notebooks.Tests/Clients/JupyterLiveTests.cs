@@ -8,19 +8,19 @@ using System.Text.Json;
 namespace NotebookNet.Notebooks.Tests;
 
 /// <summary>
-/// A notebook opened in Jupyter's live UI (<c>jupyter notebook</c> on loopback, with a token) and run through its
-/// menu (Cell → Run All) in headless Chromium with no network but that server (JupyterUi/run-notebook.mjs, Playwright).
-/// It runs a copy of the notebook in a folder shaped like the repository (links to src/, data/, img/), so the UI
-/// cannot write outputs into the repository's notebook.
+/// Every notebook opened in Jupyter's live UI (one <c>jupyter notebook</c> on loopback, with a token) and run through
+/// its menu (Cell → Run All) in headless Chromium with no network but that server (JupyterUi/run-notebook.mjs,
+/// Playwright), one after the other. It runs copies of the notebooks in a folder shaped like the repository (links to
+/// src/, data/, img/), so the UI cannot write outputs into the repository's notebooks.
 /// </summary>
 public sealed class JupyterLiveRun : IAsyncLifetime
 {
-    /// <summary>The notebook driven through the UI: charts, pictures and source views, in under a minute.</summary>
-    public const string Notebook = "05-Activaciones.ipynb";
-
     private readonly string _root = Directory.CreateTempSubdirectory("notebooknet-jupyter-ui-").FullName;
 
-    public JsonElement Report { get; private set; }
+    /// <summary>What the UI showed for each notebook (run-notebook.mjs's JSON report).</summary>
+    public Dictionary<string, JsonElement> Reports { get; } = [];
+
+    public IReadOnlyDictionary<string, double> Recorded { get; private set; } = new Dictionary<string, double>();
 
     public string Log { get; private set; } = "";
 
@@ -30,7 +30,8 @@ public sealed class JupyterLiveRun : IAsyncLifetime
         foreach (string link in new[] { "src", "data", "img", "NotebookNet.sln" })
             if (Path.Exists(Path.Combine(repo, link))) File.CreateSymbolicLink(Path.Combine(_root, link), Path.Combine(repo, link));
         Directory.CreateDirectory(Path.Combine(_root, "notebooks"));
-        File.Copy(Path.Combine(NotebookSeries.Folder(), Notebook), Path.Combine(_root, "notebooks", Notebook));
+        foreach (string notebook in NotebookSeries.Names)
+            File.Copy(Path.Combine(NotebookSeries.Folder(), notebook), Path.Combine(_root, "notebooks", notebook));
 
         int port = FreeLoopbackPort();
         string token = Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
@@ -54,17 +55,26 @@ public sealed class JupyterLiveRun : IAsyncLifetime
         try
         {
             await WaitForServerAsync(port, token, server);
-            string url = $"http://127.0.0.1:{port}/notebooks/{Notebook}?token={token}";
             string script = Path.Combine(repo, "tests", "NotebookNet.Notebooks.Tests", "Clients", "JupyterUi", "run-notebook.mjs");
             Assert.True(Directory.Exists(Path.Combine(Path.GetDirectoryName(script)!, "node_modules", "playwright-core")),
                 "playwright-core is not installed next to run-notebook.mjs: run `bash scripts/setup-jupyter.sh` (.ci/run's test.sh does).");
-            var run = ClientRun.Run("node", [script, url, Chromium.Executable(), "420"], _root, new Dictionary<string, string>(), TimeSpan.FromMinutes(8));
-            lock (serverLog) Log = run.Output + "\n--- jupyter notebook ---\n" + ClientRun.Tail(serverLog.ToString());
-            string? json = run.Output.Split('\n').LastOrDefault(l => l.StartsWith('{'));
-            Assert.True(run.ExitCode == 0 && json is not null, $"The UI run failed (exit {run.ExitCode}):\n{ClientRun.Tail(Log)}");
-            using var report = JsonDocument.Parse(json);
-            Report = report.RootElement.Clone();
-            ClientRun.WriteSeconds("jupyter-live-ui", [new ClientNotebookRun(Notebook, 0, Report.GetProperty("seconds").GetDouble(), "", null, null)]);
+            var runs = new List<ClientNotebookRun>();
+            foreach (string notebook in NotebookSeries.Names)
+            {
+                string url = $"http://127.0.0.1:{port}/notebooks/{notebook}?token={token}";
+                var run = ClientRun.Run("node", [script, url, Chromium.Executable(), "420"], _root, new Dictionary<string, string>(), TimeSpan.FromMinutes(8));
+                string? json = run.Output.Split('\n').LastOrDefault(l => l.StartsWith('{'));
+                if (run.ExitCode != 0 || json is null)
+                {
+                    lock (serverLog) Log = $"{notebook}: exit {run.ExitCode}\n{run.Output}\n--- jupyter notebook ---\n{ClientRun.Tail(serverLog.ToString())}";
+                    Assert.Fail($"The UI run of {notebook} failed:\n{ClientRun.Tail(Log)}");
+                }
+                using var report = JsonDocument.Parse(json);
+                Reports[notebook] = report.RootElement.Clone();
+                runs.Add(new ClientNotebookRun(notebook, 0, Reports[notebook].GetProperty("seconds").GetDouble(), "", null, null));
+            }
+            ClientRun.WriteSeconds("jupyter-live-ui", runs);
+            Recorded = ClientRun.ReadResults(Path.Combine(_root, "results"));
         }
         finally
         {
@@ -109,24 +119,26 @@ public sealed class JupyterLiveRun : IAsyncLifetime
 [Collection(NotebookCollection.Name)]
 public sealed class JupyterLiveTests(NotebookSeriesRuns runner, JupyterLiveRun live) : IClassFixture<NotebookSeriesRuns>, IClassFixture<JupyterLiveRun>
 {
-    [Fact]
-    public void Run_all_in_the_live_ui_shows_no_error_and_no_stderr()
+    [Theory, MemberData(nameof(ClientExpectations.Notebooks), MemberType = typeof(ClientExpectations))]
+    public void Run_all_in_the_live_ui_shows_no_error_and_no_stderr(string notebook)
     {
-        var report = live.Report;
-        Assert.True(report.GetProperty("codeCells").GetInt32() > 0, live.Log);
+        var report = live.Reports[notebook];
+        Assert.True(report.GetProperty("codeCells").GetInt32() > 0);
         Assert.Empty(report.GetProperty("errors").EnumerateArray().Select(e => e.GetString()));
         Assert.Empty(report.GetProperty("stderr").EnumerateArray().Select(e => e.GetString()));
     }
 
-    [Fact]
-    public void Every_chart_draws_in_the_live_ui_with_no_network()
+    [Theory, MemberData(nameof(ClientExpectations.Notebooks), MemberType = typeof(ClientExpectations))]
+    public void Every_chart_draws_in_the_live_ui_with_no_network(string notebook)
     {
-        var report = live.Report;
-        int expected = ClientExpectations.RunnerCharts(runner, JupyterLiveRun.Notebook);
-        Assert.True(expected > 0);
+        var report = live.Reports[notebook];
+        int expected = ClientExpectations.RunnerCharts(runner, notebook);
         Assert.Equal(expected, report.GetProperty("charts").GetInt32());
         Assert.Equal(expected, report.GetProperty("drawn").GetInt32());
         // Jupyter's own page asks nothing from outside either (its assets are served by the loopback server).
         Assert.Empty(report.GetProperty("external").EnumerateArray().Select(e => e.GetString()));
     }
+
+    [Fact]
+    public void The_live_ui_records_the_figures_of_our_runner() => ClientRun.AssertSameFigures("jupyter-live-ui", runner.Recorded, live.Recorded);
 }

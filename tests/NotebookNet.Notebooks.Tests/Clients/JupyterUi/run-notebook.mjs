@@ -41,6 +41,8 @@ try {
       drawn: charts.filter(c => c.querySelector('.main-svg') !== null).length,
     };
   });
+  // Shut the kernel down, as closing the notebook from Jupyter's tree page would: the next notebook gets its own.
+  await page.evaluate(() => new Promise(done => Jupyter.notebook.session.delete(done, done)));
   console.log(JSON.stringify({ ...report, seconds, external }));
 } finally {
   await browser.close();
