@@ -8,4 +8,5 @@ return Root.Run(args,
     EvaluateCommand.Create(),
     ImagesCommand.Create(),
     NotebooksCommand.Create(),
-    ExportCommand.Create());
+    ExportCommand.Create(),
+    TwinsCommand.Create());

@@ -29,15 +29,18 @@ public static class NotebookDisplay
             }
             _formatters =
             [
-                new HtmlFormatter<PlotlyChart>((chart, context) => context.Writer.Write(PlotlyHtml.Fragment(chart))),
+                new HtmlFormatter<PlotlyChart>((chart, context) => context.Writer.Write(Html(chart))),
                 new HtmlFormatter<HtmlView>((view, context) => context.Writer.Write(view.ToHtml())),
             ];
             foreach (var formatter in _formatters) Formatter.Register(formatter);
         }
     }
 
-    /// <summary>The chart's HTML as a notebook shows it (see <see cref="PlotlyHtml"/>).</summary>
-    public static string Html(PlotlyChart chart) => PlotlyHtml.Fragment(chart);
+    /// <summary>
+    /// The chart's HTML as a notebook shows it (see <see cref="PlotlyHtml"/>), led by the inline plotly.js when it is
+    /// the kernel's first chart (see <see cref="PlotlyLibrary"/>).
+    /// </summary>
+    public static string Html(PlotlyChart chart) => PlotlyLibrary.ForNextChart() + PlotlyHtml.Fragment(chart);
 
 #pragma warning disable CA2255 // A notebook should only need `#r`; registering formatters has no side effect outside .NET Interactive.
     [ModuleInitializer]

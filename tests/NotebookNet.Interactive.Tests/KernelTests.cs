@@ -18,12 +18,12 @@ public class FormatterTests
     public void Views_and_charts_format_as_html_and_registration_survives_a_reset()
     {
         Formatter.ResetToDefault();
-        // Even with no formatter of ours, a view is IHtmlContent and shows as its own HTML.
         var grid = Digits.Grid(new Data.MnistImages(1, 2, 2, new byte[4]), [0]);
+        // A reset drops our formatters (a view is not IHtmlContent, see HtmlView); registering brings them back, once.
+        Assert.NotEqual(grid.ToHtml(), grid.ToDisplayString(HtmlFormatter.MimeType));
+        NotebookDisplay.Register();
+        NotebookDisplay.Register();
         Assert.Equal(grid.ToHtml(), grid.ToDisplayString(HtmlFormatter.MimeType));
-
-        NotebookDisplay.Register();
-        NotebookDisplay.Register();
         var ours = Formatter.RegisteredFormatters(false).Count(f => f.Type == typeof(PlotlyChart));
         Assert.Equal(1, ours);
 

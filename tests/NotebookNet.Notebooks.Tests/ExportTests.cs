@@ -114,7 +114,7 @@ public sealed class ExportTests(FixtureRuns runs)
         Assert.Contains("href=\"#cell-3\"", html);
         Assert.Contains("CS0029", html);
         Assert.Matches(@"\[1\] · \d+\.\d s", html);
-        Assert.Contains("not run", html);
+        Assert.Contains("no ejecutada", html);
     }
 
     [Fact]
@@ -128,8 +128,8 @@ public sealed class ExportTests(FixtureRuns runs)
         }
         Assert.Contains(">Cuaderno de prueba</a>", index);
         Assert.Contains("<td class=\"num\">6/6</td>", index);
-        Assert.Contains("href=\"compile-error.html#cell-3\">cell 3</a>", index);
-        Assert.Contains("2 of 4 ok", index);
+        Assert.Contains("href=\"compile-error.html#cell-3\">falló en la celda 3</a>", index);
+        Assert.Contains("2 de 4 correctos", index);
     }
 
     [Fact]
@@ -140,9 +140,9 @@ public sealed class ExportTests(FixtureRuns runs)
         {
             CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE");
             string table = RunSummary.Table([runs.Good, runs.CompileError]);
-            Assert.Matches(@"good\.ipynb\s+6/6\s+\d+\.\d\d\s+\d+\.\d\d\s+ok", table);
-            Assert.Contains("FAILED at cell 3", table);
-            Assert.Contains("compile-error.ipynb, cell 3", table);
+            Assert.Matches(@"good\.ipynb\s+6/6\s+\d+\.\d\d\s+\d+\.\d\d\s+correcto", table);
+            Assert.Contains("FALLÓ EN LA CELDA 3", table);
+            Assert.Contains("compile-error.ipynb, celda 3", table);
             Assert.DoesNotMatch(@"\d,\d\d", table);
         }
         finally { CultureInfo.CurrentCulture = before; }

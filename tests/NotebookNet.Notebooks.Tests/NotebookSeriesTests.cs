@@ -220,49 +220,51 @@ public sealed partial class NotebookSeriesRunTests(NotebookSeriesRuns runs) : IC
     }
 }
 
-/// <summary>Builds what the notebooks reference (the Release build of NotebookNet.Interactive) and runs the series.</summary>
+/// <summary>
+/// Builds what the notebooks reference (the Release build of NotebookNet.Interactive) and runs the series with our
+/// runner, once per test run however many fixtures ask (the client tests compare their figures with these).
+/// </summary>
 public sealed class NotebookSeriesRuns : IAsyncLifetime
 {
+    private static readonly Lazy<Task<(IReadOnlyList<NotebookRunResult>, IReadOnlyDictionary<string, double>)>> Shared = new(RunAsync);
+
     public IReadOnlyList<NotebookRunResult> Results { get; private set; } = [];
 
-    /// <summary>The fresh folder this run's notebooks record their figures in (<c>NOTEBOOKNET_RESULTS</c>).</summary>
-    public string ResultsFolder { get; } = Path.Combine(Path.GetTempPath(), "notebooknet-results-" + Guid.NewGuid().ToString("N"));
+    /// <summary>The named figures the series recorded (<c>NotebookResults.Record</c>), read from its own results folder.</summary>
+    public IReadOnlyDictionary<string, double> Recorded { get; private set; } = new Dictionary<string, double>();
 
-    public async Task InitializeAsync()
-    {
-        await BuildReleaseAsync();
-        // The kernel runs in this process, so the notebooks' NotebookResults read this variable.
-        Directory.CreateDirectory(ResultsFolder);
-        Environment.SetEnvironmentVariable(ResultsVariable, ResultsFolder);
-        // A culture with a decimal comma: the figures the notebooks print must not depend on it.
-        var runner = new NotebookRunner(new NotebookRunnerOptions { Culture = CultureInfo.GetCultureInfo("es-ES") });
-        Results = await runner.RunAllAsync(NotebookSeries.Files());
-    }
+    public async Task InitializeAsync() => (Results, Recorded) = await Shared.Value;
 
-    public Task DisposeAsync()
-    {
-        Environment.SetEnvironmentVariable(ResultsVariable, null);
-        Directory.Delete(ResultsFolder, recursive: true);
-        return Task.CompletedTask;
-    }
+    public Task DisposeAsync() => Task.CompletedTask;
 
     public NotebookRunResult Result(string name) => Results.Single(r => r.FileName == name);
 
-    /// <summary>
-    /// The figures the series recorded (<c>NotebookResults.Record</c>, one results.json in <see cref="ResultsFolder"/>),
-    /// after checking that <paramref name="name"/>, the notebook that records the ones the test reads, ran.
-    /// </summary>
+    /// <summary>The figures recorded by the series, after checking that <paramref name="name"/> ran without a failure.</summary>
     public IReadOnlyDictionary<string, double> Values(string name)
     {
         var result = Result(name);
         Assert.True(result.Succeeded, $"{name} failed: {result.Failure}");
-        string file = Path.Combine(ResultsFolder, "results.json");
-        Assert.True(File.Exists(file), $"No notebook recorded a figure in {file}.");
-        return JsonSerializer.Deserialize<Dictionary<string, double>>(File.ReadAllText(file))!;
+        return Recorded;
     }
 
-    // NotebookResults.FolderVariable; the test project does not reference NotebookNet.Interactive.
-    private const string ResultsVariable = "NOTEBOOKNET_RESULTS";
+    private static async Task<(IReadOnlyList<NotebookRunResult>, IReadOnlyDictionary<string, double>)> RunAsync()
+    {
+        await BuildReleaseAsync();
+        // The kernel runs in this process: its NotebookResults reads the variable, set only while the series runs
+        // (this collection runs one test class at a time).
+        string folder = Directory.CreateTempSubdirectory("notebooknet-results-runner-").FullName;
+        string? before = Environment.GetEnvironmentVariable(ClientRun.ResultsVariable);
+        Environment.SetEnvironmentVariable(ClientRun.ResultsVariable, folder);
+        try
+        {
+            // A culture with a decimal comma: the figures the notebooks print must not depend on it.
+            var runner = new NotebookRunner(new NotebookRunnerOptions { Culture = CultureInfo.GetCultureInfo("es-ES") });
+            var results = await runner.RunAllAsync(NotebookSeries.Files());
+            ClientRun.WriteSeconds("runner", results.Select(r => new ClientNotebookRun(r.FileName, r.Succeeded ? 0 : 1, r.Elapsed.TotalSeconds, "", null, null)));
+            return (results, ClientRun.ReadResults(folder));
+        }
+        finally { Environment.SetEnvironmentVariable(ClientRun.ResultsVariable, before); }
+    }
 
     private static async Task BuildReleaseAsync()
     {

@@ -80,7 +80,7 @@ public sealed class RunnerTests(FixtureRuns runs)
         Assert.Equal("int b = \"no es un número\";", failure.FirstLine);
         Assert.Equal("CompilationError", failure.ErrorName);
         Assert.Contains("CS0029", failure.Message);
-        Assert.Contains("compile-error.ipynb, cell 3 (int b = \"no es un número\";)", failure.ToString());
+        Assert.Contains("compile-error.ipynb, celda 3 (int b = \"no es un número\";)", failure.ToString());
         Assert.True(result.Cells[2].Failed);
         Assert.False(result.Cells[3].Executed);
         Assert.Equal(OutputKind.Error, result.Cells[2].Outputs[^1].Kind);

@@ -68,7 +68,7 @@ public static class NotebooksCommand
         return results.All(r => r.Succeeded) ? 0 : 1;
     }
 
-    private static string? FindRepositoryRoot(string start)
+    internal static string? FindRepositoryRoot(string start)
     {
         for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
         {

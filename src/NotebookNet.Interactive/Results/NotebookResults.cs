@@ -67,8 +67,6 @@ public static class NotebookResults
     {
         string? chosen = Environment.GetEnvironmentVariable(FolderVariable);
         if (!string.IsNullOrWhiteSpace(chosen)) return Path.GetFullPath(chosen);
-        for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "NotebookNet.sln"))) return Path.Combine(dir.FullName, "artifacts", "results");
-        return Environment.CurrentDirectory;
+        return RepositoryFolder.Artifacts(Environment.CurrentDirectory, "results") ?? Environment.CurrentDirectory;
     }
 }

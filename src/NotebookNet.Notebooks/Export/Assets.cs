@@ -4,8 +4,9 @@ using System.Text.RegularExpressions;
 namespace NotebookNet.Notebooks;
 
 /// <summary>
-/// The pinned npm files (assets/package-lock.json) embedded in this assembly at build time: KaTeX's script and
-/// stylesheet (with its woff2 fonts turned into data: URIs) and plotly.js. Loaded once per process.
+/// The pinned npm files embedded in this assembly at build time: KaTeX's script and stylesheet (assets/package-lock.json,
+/// its woff2 fonts turned into data: URIs) and plotly.js (NotebookNet.Interactive's assets/package-lock.json, the one
+/// pinned copy). Loaded once per process.
 /// </summary>
 internal static partial class Assets
 {

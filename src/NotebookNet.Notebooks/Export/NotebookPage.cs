@@ -47,15 +47,18 @@ internal sealed class NotebookPage
         if (math) page.Append("<style>\n").Append(Assets.KatexStyle).Append("\n</style>\n");
         if (plotly)
         {
-            page.Append("<script>").Append(PageScripts.HideDefine).Append("</script>\n")
-                .Append("<script>\n").Append(Assets.PlotlyScript).Append("\n</script>\n")
-                .Append("<script>").Append(PageScripts.RestoreDefine).Append("</script>\n");
+            if (!OfflineHtml.CarriesPlotly(cells))
+            {
+                page.Append("<script>").Append(PageScripts.HideDefine).Append("</script>\n")
+                    .Append("<script>\n").Append(Assets.PlotlyScript).Append("\n</script>\n")
+                    .Append("<script>").Append(PageScripts.RestoreDefine).Append("</script>\n");
+            }
             if (OfflineHtml.UsesRequire(cells)) page.Append("<script>\n").Append(PageScripts.RequireShim).Append("\n</script>\n");
         }
         page.Append("</head>\n<body>\n");
         AppendHeader(page);
         page.Append("<main>\n").Append(cells).Append("</main>\n");
-        page.Append("<footer class=\"page\">Executed by NotebookNet.Notebooks on the .NET Interactive C# kernel.</footer>\n");
+        page.Append("<footer class=\"page\">").Append(RunnerText.Footer).Append("</footer>\n");
         if (math)
         {
             page.Append("<script>\n").Append(Assets.KatexScript).Append("\n</script>\n")
@@ -67,15 +70,17 @@ internal sealed class NotebookPage
 
     private void AppendHeader(StringBuilder page)
     {
-        string status = _result.Succeeded ? "<span class=\"status-ok\">ok</span>" : "<span class=\"status-failed\">failed</span>";
-        page.Append("<header class=\"page\"><a href=\"index.html\">Index</a> · ")
+        string status = _result.Succeeded
+            ? $"<span class=\"status-ok\">{RunnerText.Ok}</span>"
+            : $"<span class=\"status-failed\">{RunnerText.Failed}</span>";
+        page.Append($"<header class=\"page\"><a href=\"index.html\">{RunnerText.Index}</a> · ")
             .Append(Encode(_result.FileName)).Append(" · ").Append(status).Append(" · ")
-            .Append(Seconds(_result.Elapsed)).Append(" s · <a href=\"").Append(Encode(_notebookLink)).Append("\">executed .ipynb</a>")
+            .Append(Seconds(_result.Elapsed)).Append(" s · <a href=\"").Append(Encode(_notebookLink)).Append("\">").Append(RunnerText.ExecutedIpynb).Append("</a>")
             .Append("</header>\n");
         if (_result.Failure is { } failure)
         {
             page.Append("<div class=\"page\"><div class=\"failure\"><a href=\"#cell-").Append(failure.CellNumber.ToString(CultureInfo.InvariantCulture))
-                .Append("\">Cell ").Append(failure.CellNumber.ToString(CultureInfo.InvariantCulture)).Append("</a> failed: ")
+                .Append("\">").Append(RunnerText.CellFailed(failure.CellNumber)).Append("</a>: ")
                 .Append(Encode(failure.ErrorName)).Append(": ").Append(Encode(failure.Message)).Append("</div></div>\n");
         }
     }
@@ -96,7 +101,7 @@ internal sealed class NotebookPage
             .Append("\" id=\"").Append(id).Append("\">\n<div class=\"prompt\">");
         html.Append(cell.ExecutionCount is { } n ? $"[{n.ToString(CultureInfo.InvariantCulture)}]" : "[ ]");
         if (cell.Executed) html.Append(" · ").Append(Seconds(cell.Elapsed)).Append(" s");
-        else if (!string.IsNullOrWhiteSpace(cell.Source)) html.Append(" · not run");
+        else if (!string.IsNullOrWhiteSpace(cell.Source)) html.Append(" · ").Append(RunnerText.NotRun);
         html.Append("</div>\n<pre class=\"source\"><code class=\"language-").Append(Encode(cell.KernelName)).Append("\">")
             .Append(Encode(cell.Source)).Append("</code></pre>\n");
         if (cell.Outputs.Count > 0)

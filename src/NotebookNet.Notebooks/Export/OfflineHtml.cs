@@ -20,6 +20,12 @@ internal static partial class OfflineHtml
     /// <summary>Whether the HTML draws with plotly.js (so the page must carry it).</summary>
     public static bool UsesPlotly(string html) => PlotlyUse().IsMatch(html);
 
+    /// <summary>
+    /// Whether the HTML already carries plotly.js inline: the first chart a kernel shows does (the script id
+    /// NotebookNet.Interactive's PlotlyLibrary gives it), and the page then needs no second copy.
+    /// </summary>
+    public static bool CarriesPlotly(string html) => html.Contains("id=\"notebooknet-plotlyjs\"", StringComparison.Ordinal);
+
     /// <summary>Whether the HTML expects an AMD loader (require.js) to hand it plotly.</summary>
     public static bool UsesRequire(string html) =>
         html.Contains("requirejs", StringComparison.Ordinal) || html.Contains("require(", StringComparison.Ordinal)

@@ -26,5 +26,5 @@ public sealed class CellFailure
 
     public string Message { get; }
 
-    public override string ToString() => $"{NotebookFile}, cell {CellNumber} ({FirstLine}): {ErrorName}: {Message}";
+    public override string ToString() => $"{NotebookFile}, celda {CellNumber} ({FirstLine}): {ErrorName}: {Message}";
 }

@@ -3,13 +3,13 @@ using System.Text;
 
 namespace NotebookNet.Notebooks;
 
-/// <summary>A plain-text table of notebook runs (notebook, cells run, seconds, status), culture-invariant.</summary>
+/// <summary>A plain-text table of notebook runs (notebook, cells run, seconds, status), culture-invariant, in Spanish.</summary>
 public static class RunSummary
 {
     public static string Table(IReadOnlyList<NotebookRunResult> results)
     {
         ArgumentNullException.ThrowIfNull(results);
-        var rows = new List<string[]> { new[] { "notebook", "cells", "seconds", "kernel s", "status" } };
+        var rows = new List<string[]> { new[] { RunnerText.Notebook, RunnerText.Cells, RunnerText.Seconds, RunnerText.KernelSeconds, RunnerText.Status } };
         foreach (var r in results)
         {
             int code = r.Cells.Count(c => c.Kind == CellKind.Code);
@@ -19,12 +19,12 @@ public static class RunSummary
                 $"{r.ExecutedCells.ToString(CultureInfo.InvariantCulture)}/{code.ToString(CultureInfo.InvariantCulture)}",
                 Seconds(r.Elapsed),
                 Seconds(r.KernelStartup),
-                r.Failure is { } f ? $"FAILED at cell {f.CellNumber.ToString(CultureInfo.InvariantCulture)}" : "ok",
+                r.Failure is { } f ? RunnerText.FailedAtCell(f.CellNumber).ToUpperInvariant() : RunnerText.Ok,
             ]);
         }
         var total = TimeSpan.FromTicks(results.Sum(r => r.Elapsed.Ticks));
         var startup = TimeSpan.FromTicks(results.Sum(r => r.KernelStartup.Ticks));
-        rows.Add(["total", "", Seconds(total), Seconds(startup), $"{results.Count(r => r.Succeeded).ToString(CultureInfo.InvariantCulture)} of {results.Count.ToString(CultureInfo.InvariantCulture)} ok"]);
+        rows.Add([RunnerText.Total, "", Seconds(total), Seconds(startup), RunnerText.OkOf(results.Count(r => r.Succeeded), results.Count)]);
 
         int[] widths = Enumerable.Range(0, rows[0].Length).Select(i => rows.Max(row => row[i].Length)).ToArray();
         var text = new StringBuilder();
