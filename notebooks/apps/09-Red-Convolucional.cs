@@ -85,17 +85,6 @@ display(Invariant($"Entrenamiento: {train.Count} imágenes; prueba: {test.Count}
 // es un arreglo de $C$ matrices.
 
 // ── celda 6 ──
-// Correlación cruzada «válida»: el núcleo recorre la imagen sin salirse de ella.
-static Matrix<double> Correlate(Matrix<double> x, Matrix<double> k)
-{
-    var y = Matrix<double>.Build.Dense(x.RowCount - k.RowCount + 1,
-                                       x.ColumnCount - k.ColumnCount + 1);
-    for (int i = 0; i < y.RowCount; i++)
-        for (int j = 0; j < y.ColumnCount; j++)
-            y[i, j] = x.SubMatrix(i, k.RowCount, j, k.ColumnCount)
-                       .PointwiseMultiply(k).Enumerate().Sum();
-    return y;
-}
 
 // ── celda 7 ──
 // Para compararla con la biblioteca hace falta pasar de un formato a otro: la biblioteca guarda una imagen de $C$
@@ -176,7 +165,9 @@ var vertical = Matrix<double>.Build.DenseOfArray(
 var horizontal = vertical.Transpose();
 
 display(Digits.Image(test.Images, 0, scale: 4));
-display(FeatureMaps.Show(new[] { Correlate(digit, vertical), Correlate(digit, horizontal) },
+var edges = new[] { Convolutional.Correlate(digit, vertical),
+                    Convolutional.Correlate(digit, horizontal) };
+display(FeatureMaps.Show(edges,
     title: "Bordes verticales | bordes horizontales (26×26)"));
 
 // ── celda 13 ──
@@ -213,8 +204,7 @@ Console.WriteLine(Invariant($"Diferencia máxima con la biblioteca: ") +
 // Los mapas de bordes del dígito, tras el *pooling*: la mitad de ancho y de alto, y los trazos siguen ahí.
 
 // ── celda 18 ──
-var edgeMaps = new[] { Correlate(digit, vertical), Correlate(digit, horizontal) };
-display(FeatureMaps.Show(new MaxPooling().Forward(edgeMaps), scale: 8,
+display(FeatureMaps.Show(new MaxPooling().Forward(edges), scale: 8,
     title: "Tras MaxPooling 2×2: 13×13"));
 
 // ── celda 19 ──
@@ -249,17 +239,6 @@ display(FeatureMaps.Show(new MaxPooling().Forward(edgeMaps), scale: 8,
 // repetir lo anterior), con los gradientes guardados para poder comprobarlos:
 
 // ── celda 20 ──
-// Convolución «completa»: relleno de k − 1 ceros alrededor
-// y correlación con el núcleo girado 180°.
-static Matrix<double> ConvolveFull(Matrix<double> g, Matrix<double> k)
-{
-    int p = k.RowCount - 1;
-    var padded = Matrix<double>.Build.Dense(g.RowCount + 2 * p, g.ColumnCount + 2 * p);
-    padded.SetSubMatrix(p, p, g);
-    var rotated = Matrix<double>.Build.Dense(k.RowCount, k.ColumnCount,
-        (u, v) => k[k.RowCount - 1 - u, k.ColumnCount - 1 - v]);
-    return Correlate(padded, rotated);
-}
 
 // ── celda 21 ──
 // ### Comprobación con un gradiente numérico
@@ -611,6 +590,18 @@ class Convolutional
     public double[] Biases;
     public Matrix<double>[] Input;
 
+    // Correlación cruzada «válida»: el núcleo recorre la imagen sin salirse de ella.
+    public static Matrix<double> Correlate(Matrix<double> x, Matrix<double> k)
+    {
+        var y = Matrix<double>.Build.Dense(x.RowCount - k.RowCount + 1,
+                                           x.ColumnCount - k.ColumnCount + 1);
+        for (int i = 0; i < y.RowCount; i++)
+            for (int j = 0; j < y.ColumnCount; j++)
+                y[i, j] = x.SubMatrix(i, k.RowCount, j, k.ColumnCount)
+                           .PointwiseMultiply(k).Enumerate().Sum();
+        return y;
+    }
+
     public Convolutional(int inputDepth, int kernelSize, int depth)
     {
         Kernels = new Matrix<double>[depth, inputDepth];
@@ -670,6 +661,19 @@ class TrainableConvolutional : Convolutional
 {
     public Matrix<double>[,] KernelsGradient;   // ∂L/∂K de la última llamada a Backward
     public double[] BiasesGradient;            // ∂L/∂b
+
+    // Convolución «completa»: relleno de k − 1 ceros alrededor
+    // y correlación con el núcleo girado 180°.
+    public static Matrix<double> ConvolveFull(Matrix<double> g, Matrix<double> k)
+    {
+        int p = k.RowCount - 1;
+        var padded = Matrix<double>.Build.Dense(g.RowCount + 2 * p,
+                                                g.ColumnCount + 2 * p);
+        padded.SetSubMatrix(p, p, g);
+        var rotated = Matrix<double>.Build.Dense(k.RowCount, k.ColumnCount,
+            (u, v) => k[k.RowCount - 1 - u, k.ColumnCount - 1 - v]);
+        return Correlate(padded, rotated);
+    }
 
     public TrainableConvolutional(int inputDepth, int kernelSize, int depth)
         : base(inputDepth, kernelSize, depth) { }

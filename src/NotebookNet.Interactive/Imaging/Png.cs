@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
+using NotebookNet.Data;
 
 namespace NotebookNet.Interactive.Imaging;
 
@@ -79,8 +80,10 @@ public static class Png
         file.Write(typeBytes);
         file.Write(data);
 
-        uint crc = Crc32.Finish(Crc32.Update(Crc32.Update(Crc32.Start, typeBytes), data));
-        BinaryPrimitives.WriteUInt32BigEndian(word, crc);
+        var crc = new Crc32();   // over the type and the data
+        crc.Append(typeBytes);
+        crc.Append(data);
+        BinaryPrimitives.WriteUInt32BigEndian(word, crc.GetCurrentHashAsUInt32());
         file.Write(word);
     }
 }

@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
 using System.Globalization;
 using System.IO.Compression;
-using System.IO.Hashing;
 
 namespace NotebookNet.Data;
 

@@ -73,7 +73,6 @@ public sealed class Convolutional<T> : Layer<T>, IShapedLayer where T : struct, 
     public override string Code => string.Create(System.Globalization.CultureInfo.InvariantCulture,
         $"conv {ImageShape.Format(InputShape)} k{KernelSize} s{Stride} p{Padding} d{Depth}");
 
-    int IShapedLayer.OutputRows => ImageShape.Size(OutputShape);
     string IShapedLayer.OutputShapeText => ImageShape.Format(OutputShape);
 
     /// <summary>A copy of the k×k slice of kernel <paramref name="filter"/> that sees input channel <paramref name="channel"/>, for display.</summary>

@@ -38,7 +38,6 @@ public sealed class Dense<T> : Layer<T>, IShapedLayer where T : struct, IFloatin
     public override IReadOnlyList<Parameter<T>> Parameters => [_weights, _bias];
     public override string Name => $"Dense({InputSize}→{OutputSize})";
     public override string Code => string.Create(CultureInfo.InvariantCulture, $"dense {InputSize} {OutputSize}");
-    int IShapedLayer.OutputRows => OutputSize;
     string IShapedLayer.OutputShapeText => OutputSize.ToString(CultureInfo.InvariantCulture);
 
     public override Matrix<T> Forward(Matrix<T> input)

@@ -3,9 +3,6 @@ namespace NotebookNet.Layers;
 /// <summary>A layer whose output shape is fixed at construction; <c>Sequential.Summary</c> prints it.</summary>
 public interface IShapedLayer
 {
-    /// <summary>Rows of one output column.</summary>
-    int OutputRows { get; }
-
     /// <summary>The output shape as printed, e.g. "8x26x26" or "400".</summary>
     string OutputShapeText { get; }
 }

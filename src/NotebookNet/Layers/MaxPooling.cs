@@ -33,7 +33,6 @@ public sealed class MaxPooling<T> : Layer<T>, IShapedLayer where T : struct, IFl
     public override string Name => $"MaxPooling({ImageShape.Format(InputShape)} → {ImageShape.Format(OutputShape)})";
     public override string Code => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"maxpool {ImageShape.Format(InputShape)} k{Size} s{Stride}");
 
-    int IShapedLayer.OutputRows => ImageShape.Size(OutputShape);
     string IShapedLayer.OutputShapeText => ImageShape.Format(OutputShape);
 
     public override Matrix<T> Forward(Matrix<T> input)

@@ -21,7 +21,6 @@ public abstract class PassThroughLayer<T> : Layer<T>, IShapedLayer where T : str
     /// <summary>The output shape as <c>Sequential.Summary</c> prints it.</summary>
     private protected abstract string OutputShapeText { get; }
 
-    int IShapedLayer.OutputRows => Size;
     string IShapedLayer.OutputShapeText => OutputShapeText;
 
     public sealed override Matrix<T> Forward(Matrix<T> input)
