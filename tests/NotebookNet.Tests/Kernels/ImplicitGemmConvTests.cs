@@ -51,6 +51,7 @@ public class ImplicitGemmConvTests
         var strided = new ConvGeometry(1, 8, 8, 3, 2, 1);
         Assert.False(ImplicitGemmConv.Supports<float>(strided));
         var g = new ConvGeometry(2, 5, 5, 3, 1, 1);
+        if (!RunsHere<float>(g)) return;
         var ex = Assert.Throws<ArgumentException>(() =>
             ImplicitGemmConv.Forward<float>(new float[10], g, new float[4 * 18], default, 4, default, new float[4 * 25]));
         Assert.Contains($"{ImplicitGemmConv.PaddedLength(g)}-value padded image", ex.Message);
@@ -60,6 +61,7 @@ public class ImplicitGemmConvTests
         where T : struct, IFloatingPointIeee754<T>
     {
         var g = new ConvGeometry(c, h, w, k, 1, pad);
+        if (!RunsHere<T>(g)) return;
         var rng = new Rng(7);
         var x = Random<T>(g.ImageSize, rng);
         var weights = Random<T>(depth * g.PatchSize, rng);
@@ -83,6 +85,7 @@ public class ImplicitGemmConvTests
         where T : struct, IFloatingPointIeee754<T>
     {
         var g = new ConvGeometry(c, h, w, k, 1, pad);
+        if (!RunsHere<T>(g)) return;
         var rng = new Rng(8);
         var x = Random<T>(g.ImageSize, rng);
         var dy = Random<T>(g.Positions * depth, rng);
@@ -103,6 +106,7 @@ public class ImplicitGemmConvTests
         where T : struct, IFloatingPointIeee754<T>
     {
         var g = new ConvGeometry(c, h, w, k, 1, pad);
+        if (!RunsHere<T>(g)) return;
         var rng = new Rng(9);
         var weights = Random<T>(depth * g.PatchSize, rng);
         var dy = Random<T>(g.Positions * depth, rng);
@@ -122,6 +126,18 @@ public class ImplicitGemmConvTests
                     if (pixel >= 0) expected[pixel] += double.CreateChecked(dy[pos + f * g.Positions]) * double.CreateChecked(weights[f + r * depth]);
                 }
         for (int i = 0; i < g.ImageSize; i++) Near(expected[i], dx[i], tolerance, $"dx[{i}] of {g}");
+    }
+
+    /// <summary>
+    /// Whether the kernels run on this machine; where they cannot (no AVX2/FMA, and <c>Convolutional</c> then takes the
+    /// im2col engine), checks that they refuse with <see cref="NotSupportedException"/> instead of computing garbage.
+    /// </summary>
+    private static bool RunsHere<T>(ConvGeometry g) where T : struct, IFloatingPointIeee754<T>
+    {
+        if (ImplicitGemmConv.Supports<T>(g)) return true;
+        Assert.Throws<NotSupportedException>(() => ImplicitGemmConv.Forward<T>(
+            new T[ImplicitGemmConv.PaddedLength(g)], g, new T[g.PatchSize], default, 1, default, new T[g.Positions]));
+        return false;
     }
 
     private static T[] Padded<T>(T[] image, in ConvGeometry g) where T : struct

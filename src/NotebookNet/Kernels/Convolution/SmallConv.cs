@@ -19,7 +19,7 @@ public static class SmallConv
 
     /// <summary>
     /// At most this many weights per kernel (a 5×5 kernel on one channel) the direct forward product beats it at any
-    /// depth (LeNet-5's first layer: 23 µs against 34 µs per image); its weight gradient does not (32 against 22).
+    /// depth (LeNet-5's first layer, as <c>bench/run.sh</c> measured); its weight gradient does not.
     /// </summary>
     public const int MaxPatch = 32;
 
