@@ -15,7 +15,7 @@ namespace NotebookNet.Data;
 /// damage. The end of the deflate data is located exactly by never handing the decoder the body's last byte together
 /// with others: if deflate finishes before asking for it, bytes follow the member.
 /// </remarks>
-internal sealed class GzipMemberStream : Stream
+internal sealed class GzipMemberStream : ForwardReadStream
 {
     private const int TrailerSize = 8;
     private const byte FlagHeaderCrc = 0x02, FlagExtra = 0x04, FlagName = 0x08, FlagComment = 0x10, FlagsReserved = 0xE0;
@@ -139,18 +139,8 @@ internal sealed class GzipMemberStream : Stream
         base.Dispose(disposing);
     }
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
     /// <summary>The compressed bytes between header and trailer; the last one is only ever handed out alone.</summary>
-    private sealed class Body(Stream file, long end) : Stream
+    private sealed class Body(Stream file, long end) : ForwardReadStream
     {
         public long Remaining => end - file.Position;
 
@@ -163,15 +153,5 @@ internal sealed class GzipMemberStream : Stream
         }
 
         public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
