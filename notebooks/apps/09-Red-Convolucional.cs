@@ -502,7 +502,7 @@ display(Digits.Image(drawn.Map(v => (double)v), scale: 4));
 
 var drawnProbabilities = new Fast.Softmax<float>().Forward(model.Predict(drawn));
 int drawnDigit = Tutorial.ArgMax(drawnProbabilities);
-display(Invariant($"Predicción: {drawnDigit} ({drawnProbabilities[drawnDigit, 0]:P1})"));
+display(Invariant($"Predicción: {drawnDigit} ({drawnProbabilities[drawnDigit, 0]:P2})"));
 
 // ── celda 46 ──
 // ## La red sale del cuaderno: ONNX
