@@ -36,7 +36,7 @@ public sealed class CliTests(FixtureRuns runs)
         Assert.Equal(1, exit);
         Assert.Matches(@"throws\.ipynb\s+2/3\s+\d+\.\d\d\s+\d+\.\d\d\s+FALLÓ EN LA CELDA 2", stdout);
         Assert.Contains("throws.ipynb, celda 2 (throw new InvalidOperationException(\"boom en la celda 2\");): InvalidOperationException: boom en la celda 2", stdout);
-        Assert.Contains($"HTML index: {Path.Combine(output, "index.html")}", stdout);
+        Assert.Contains($"Índice HTML: {Path.Combine(output, "index.html")}", stdout);
         Assert.True(File.Exists(Path.Combine(output, "index.html")));
         Assert.True(File.Exists(Path.Combine(output, "throws.html")));
         Assert.True(File.Exists(Path.Combine(output, "throws.ipynb")));

@@ -64,7 +64,7 @@ public static class NotebooksCommand
         Console.WriteLine();
         Console.Write(RunSummary.Table(results));
         foreach (string warning in exported.SelectMany(e => e.Warnings)) Console.WriteLine($"warning: {warning}");
-        Console.WriteLine($"HTML index: {Path.Combine(output, "index.html")}");
+        Console.WriteLine($"Índice HTML: {Path.Combine(output, "index.html")}");
         return results.All(r => r.Succeeded) ? 0 : 1;
     }
 
