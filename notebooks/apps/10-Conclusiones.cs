@@ -87,9 +87,9 @@ else
 // - **Aprendizaje automático de representaciones:** los mapas de características del cuaderno 09 muestran cómo los
 //   núcleos de la primera capa pasan de ruido a detectores de bordes tras el entrenamiento.
 // - **Resultados reproducibles:** con la semilla fijada, la red del documento da exactamente las mismas cifras en cada
-//   ejecución (el generador es el mismo algoritmo que `np.random`). La CNN también, en la misma máquina: reparte cada
-//   lote entre los núcleos del procesador siempre igual, así que con otro número de núcleos las sumas de gradientes se
-//   hacen en otro orden y su exactitud puede variar en la segunda cifra decimal.
+//   ejecución (el generador es el mismo algoritmo que `np.random`). La CNN también, y con cualquier número de núcleos:
+//   la biblioteca suma los gradientes del lote en trozos fijos y siempre en el mismo orden, así que 1, 2 o 16 núcleos
+//   dan los mismos bytes (en procesadores con las mismas instrucciones vectoriales).
 //
 // ### Desafíos y Lecciones Aprendidas
 //
