@@ -55,17 +55,26 @@ public sealed class Dense<T> : Layer<T>, IShapedLayer where T : struct, IFloatin
         var dx = _inputGradient.Get(InputSize, x.ColumnCount);
         Ops.MatMulTransposedB(outputGradient, x, into: _weights.Gradient);  // ∂L/∂W = G·Xᵀ
         Ops.SumColumns(outputGradient, into: _bias.Gradient);               // ∂L/∂b = G·1
-        Ops.MatMulTransposedA(Weights, outputGradient, into: dx);           // ∂L/∂X = Wᵀ·G
+        if (InputGradientNeeded) Ops.MatMulTransposedA(Weights, outputGradient, into: dx); // ∂L/∂X = Wᵀ·G
+        else Ops.Elements(dx).Clear();
         return dx;
     }
 
-    /// <summary>The tutorial's step, fused: ∂L/∂X = Wᵀ·G with W before the update, then W −= lr·G·Xᵀ and b −= lr·G·1.</summary>
+    /// <summary>
+    /// The tutorial's step, fused: ∂L/∂X = Wᵀ·G with W before the update, then W −= lr·G·Xᵀ and b −= lr·G·1.
+    /// Without <see cref="Layer{T}.InputGradientNeeded"/> (the first layer) only the update runs and ∂L/∂X is zeros.
+    /// </summary>
     public override Matrix<T> Backward(Matrix<T> outputGradient, double learningRate)
     {
         var x = RequireForward(outputGradient, OutputSize);
         var dx = _inputGradient.Get(InputSize, x.ColumnCount);
         T step = -StepSize(learningRate);
-        Ops.MatMulTransposedAThenUpdate(Weights, outputGradient, x, step, into: dx);
+        if (InputGradientNeeded) Ops.MatMulTransposedAThenUpdate(Weights, outputGradient, x, step, into: dx);
+        else
+        {
+            Ops.MatMulTransposedB(outputGradient, x, into: Weights, step, accumulate: true);
+            Ops.Elements(dx).Clear();
+        }
         Ops.SumColumns(outputGradient, into: Bias, scale: step, accumulate: true);
         return dx;
     }

@@ -47,6 +47,36 @@ public static class Tutorial
         Optimizers.LearningRateCheck.Validate(learningRate, "Tutorial.Train");
         log ??= Console.Out;
         var errors = new double[epochs];
+        // The loop drops the first layer's ∂L/∂input, so that layer may skip computing it (as Sequential.Backward
+        // lets its first layer do); the caller's setting is restored afterwards.
+        var first = network.Count > 0 ? network[0] : null;
+        bool firstNeeded = first?.InputGradientNeeded ?? true;
+        if (first is not null) first.InputGradientNeeded = false;
+        try
+        {
+            TrainEpochs(network, loss, lossPrime, xTrain, yTrain, epochs, learningRate, verbose, log, onEpoch, errors);
+        }
+        finally
+        {
+            if (first is not null) first.InputGradientNeeded = firstNeeded;
+        }
+        return errors;
+    }
+
+    private static void TrainEpochs<T>(
+        IReadOnlyList<Layer<T>> network,
+        Func<Matrix<T>, Matrix<T>, double> loss,
+        Func<Matrix<T>, Matrix<T>, Matrix<T>> lossPrime,
+        IReadOnlyList<Matrix<T>> xTrain,
+        IReadOnlyList<Matrix<T>> yTrain,
+        int epochs,
+        double learningRate,
+        bool verbose,
+        TextWriter log,
+        Action<int, double>? onEpoch,
+        double[] errors)
+        where T : struct, IFloatingPointIeee754<T>
+    {
         for (int e = 0; e < epochs; e++)
         {
             double error = 0;
@@ -62,7 +92,6 @@ public static class Tutorial
             if (verbose) log.WriteLine(FormattableString.Invariant($"{e + 1}/{epochs}, error={error}"));
             onEpoch?.Invoke(e + 1, error);
         }
-        return errors;
     }
 
     /// <summary>The index of the largest element of a column vector (NumPy's <c>argmax</c>, first on ties).</summary>
