@@ -34,7 +34,7 @@ public static class SeedCommand
     public static int Run(uint seed, int epochs, int trainLimit, int testLimit, double learningRate, string? data)
     {
         Rng.Shared.Seed(seed);
-        var ((xTrainRaw, yTrainRaw), (xTestRaw, yTestRaw)) = Mnist.Load(data);
+        var ((xTrainRaw, yTrainRaw), (xTestRaw, yTestRaw)) = Mnist.Load(data, trainLimit); // only the images it trains on
         var (xTrain, yTrain) = Preprocessing.PreprocessData(xTrainRaw, yTrainRaw, trainLimit);
         var (xTest, yTest) = Preprocessing.PreprocessData(xTestRaw, yTestRaw, testLimit);
 

@@ -78,4 +78,18 @@ public sealed class Dense<T> : Layer<T>, IShapedLayer where T : struct, IFloatin
         Ops.SumColumns(outputGradient, into: Bias, scale: step, accumulate: true);
         return dx;
     }
+
+    /// <summary>For one sample at a time: b −= lr·G, then W −= lr·G·Xᵀ and Y = W·X′ + b in one sweep over W.</summary>
+    public override Matrix<T> BackwardThenForward(Matrix<T> outputGradient, double learningRate, Matrix<T> nextInput)
+    {
+        var x = RequireForward(outputGradient, OutputSize);
+        RequireRows(nextInput, InputSize);
+        if (x.ColumnCount != 1 || nextInput.ColumnCount != 1) return base.BackwardThenForward(outputGradient, learningRate, nextInput);
+        T step = -StepSize(learningRate);
+        Ops.SumColumns(outputGradient, into: Bias, scale: step, accumulate: true); // the forward pass starts from the new bias
+        var y = _output.Get(OutputSize, 1);
+        Ops.AddOuterThenAffine(Weights, outputGradient, x, step, nextInput, Bias, into: y);
+        Input = nextInput;
+        return Output = y;
+    }
 }

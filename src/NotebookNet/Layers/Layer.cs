@@ -72,6 +72,18 @@ public abstract class Layer<T> where T : struct, IFloatingPointIeee754<T>
         return inputGradient;
     }
 
+    /// <summary>
+    /// <see cref="Backward(Matrix{T}, double)"/> on this sample, then <see cref="Forward"/> on
+    /// <paramref name="nextInput"/>, returning the forward output; ∂L/∂input is not returned, so this is for a first
+    /// layer, whose input gradient nobody reads. <see cref="Training.Tutorial.Train{T}"/> calls it between samples so
+    /// that a layer may fuse the two (Dense sweeps its weights once instead of twice); the numbers are those of the two calls.
+    /// </summary>
+    public virtual Matrix<T> BackwardThenForward(Matrix<T> outputGradient, double learningRate, Matrix<T> nextInput)
+    {
+        Backward(outputGradient, learningRate);
+        return Forward(nextInput);
+    }
+
     /// <summary>The tutorial's learning rate as a <typeparamref name="T"/>, refused (naming the layer) unless finite and not negative.</summary>
     protected T StepSize(double learningRate) => T.CreateChecked(Optimizers.LearningRateCheck.Validate(learningRate, Name));
 

@@ -86,6 +86,32 @@ public class DenseTests
             Assert.Equal(full.Parameters[p].Gradient.ToColumnMajorArray(), skipping.Parameters[p].Gradient.ToColumnMajorArray());
     }
 
+    [Theory]
+    [InlineData(40, 784)]
+    [InlineData(3, 5)]
+    public void Step_then_forward_is_backward_then_forward_bit_for_bit(int outputs, int inputs)
+    {
+        var rng = new Rng(9);
+        var apart = new Dense<double>(inputs, outputs, rng: rng);
+        var fused = new Dense<double>(inputs, outputs, rng: new Rng(9));
+        var x = GradientCheck.Random(inputs, 1, rng);
+        var next = GradientCheck.Random(inputs, 1, rng);
+        var g = GradientCheck.Random(outputs, 1, rng);
+        apart.Forward(x);
+        fused.Forward(x);
+
+        apart.Backward(g, 0.1);
+        var expected = apart.Forward(next).ToColumnMajorArray();
+        var y = fused.BackwardThenForward(g, 0.1, next);
+
+        Assert.Equal(expected, y.ToColumnMajorArray());
+        Assert.Equal(apart.Weights.ToColumnMajorArray(), fused.Weights.ToColumnMajorArray());
+        Assert.Equal(apart.Bias.ToColumnMajorArray(), fused.Bias.ToColumnMajorArray());
+        Assert.Same(next, fused.Input);
+        Assert.Same(y, fused.Output);
+        Assert.Throws<ShapeMismatchException>(() => fused.BackwardThenForward(g, 0.1, GradientCheck.Random(inputs + 1, 1, rng)));
+    }
+
     [Fact]
     public void Wrong_input_size_names_the_layer_and_both_shapes()
     {
