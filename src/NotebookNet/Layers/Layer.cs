@@ -85,7 +85,11 @@ public abstract class Layer<T> where T : struct, IFloatingPointIeee754<T>
     }
 
     /// <summary>The tutorial's learning rate as a <typeparamref name="T"/>, refused (naming the layer) unless finite and not negative.</summary>
-    protected T StepSize(double learningRate) => T.CreateChecked(Optimizers.LearningRateCheck.Validate(learningRate, Name));
+    protected T StepSize(double learningRate) =>
+        // Name is built only for the message: the tutorial's loop steps every layer on every sample.
+        Optimizers.LearningRateCheck.IsValid(learningRate)
+            ? T.CreateChecked(learningRate)
+            : T.CreateChecked(Optimizers.LearningRateCheck.Validate(learningRate, Name));
 
     /// <summary>Throws a clear error when <paramref name="input"/> does not have <paramref name="rows"/> rows.</summary>
     protected void RequireRows(Matrix<T> input, int rows, string what = "input")
