@@ -74,8 +74,7 @@ public static class Mnist
         {
             if (!Cache.TryGetValue(folder, out entry!) || !entry.Stamps.SequenceEqual(stamps))
             {
-                var train = LoadVerified(files[0], TrainImagesFile, files[1], TrainLabelsFile);
-                var test = LoadVerified(files[2], TestImagesFile, files[3], TestLabelsFile);
+                var (train, test) = LoadBoth(files, trainPrefix: null);
                 entry = new CacheEntry(stamps, train, test);
                 Cache[folder] = entry;
             }
@@ -108,8 +107,7 @@ public static class Mnist
             if (Cache.TryGetValue(folder, out var entry) && entry.Stamps.SequenceEqual(stamps))
                 return (First(entry.Train, trainCount), Copy(entry.Test));
 
-        var train = LoadVerified(files[0], TrainImagesFile, files[1], TrainLabelsFile, VerifiedPrefixCount);
-        var test = LoadVerified(files[2], TestImagesFile, files[3], TestLabelsFile);
+        var (train, test) = LoadBoth(files, VerifiedPrefixCount);
         return (First(train, trainCount), test);
     }
 
@@ -165,6 +163,28 @@ public static class Mnist
         if (File.Exists(raw)) return raw;
         throw new FileNotFoundException(
             $"MNIST file not found: neither '{gzipped}' nor '{raw}' exists. {Idx.HowToGetMnist}", gzipped);
+    }
+
+    /// <summary>
+    /// The training pair (whole, or its verified prefix) and the test pair, the test files on a second thread:
+    /// decompressing and hashing one file cannot be split, but two files can go side by side. A training file's error
+    /// is the one reported, as when they were read in turn.
+    /// </summary>
+    private static (MnistSet Train, MnistSet Test) LoadBoth(string[] files, int? trainPrefix)
+    {
+        var test = Task.Run(() => LoadVerified(files[2], TestImagesFile, files[3], TestLabelsFile));
+        MnistSet train;
+        try
+        {
+            train = LoadVerified(files[0], TrainImagesFile, files[1], TrainLabelsFile, trainPrefix);
+        }
+        catch
+        {
+            try { test.Wait(); }
+            catch (AggregateException) { } // the training file's error is the one to report
+            throw;
+        }
+        return (train, test.GetAwaiter().GetResult());
     }
 
     /// <summary>Both files whole, or with <paramref name="prefix"/> only their header and first that many items.</summary>
