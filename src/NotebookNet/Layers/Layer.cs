@@ -29,7 +29,8 @@ public abstract class Layer<T> where T : struct, IFloatingPointIeee754<T>
 
     /// <summary>
     /// False when nothing reads ∂L/∂input, as for the first layer of a network: a layer may then skip that
-    /// product and return zeros of the input's shape. <c>Sequential.Backward</c> clears it for its first layer.
+    /// product and return zeros of the input's shape. <c>Sequential.Backward</c> and <c>Tutorial.Train</c> clear it for
+    /// their first layer.
     /// </summary>
     public bool InputGradientNeeded { get; set; } = true;
 
