@@ -10,7 +10,7 @@ namespace NotebookNet.Data;
 /// <remarks>
 /// <para>The four files are read from a folder (by default the repository's <c>data/mnist</c>), gzipped or raw,
 /// and the SHA-256 of each file's decompressed content is checked against the published MNIST files.</para>
-/// <para>Loaded data is cached per folder (notebooks call <see cref="Load"/> again and again, and decompressing takes
+/// <para>Loaded data is cached per folder (notebooks call <see cref="Load(string?)"/> again and again, and decompressing takes
 /// a fraction of a second); the cache is refreshed when a file's size or time stamp changes. Every call returns its
 /// own copy of the arrays, so a caller that modifies its pixels or labels never affects another caller.</para>
 /// </remarks>

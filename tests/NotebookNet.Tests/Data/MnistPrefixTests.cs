@@ -48,6 +48,7 @@ public sealed class MnistPrefixTests : IDisposable
     [Fact]
     public void A_cached_set_is_sliced_into_arrays_of_its_own()
     {
+        Mnist.Load(); // the shipped folder, cached
         var (first, _) = Mnist.Load(null, 5);
         first.Images.Pixels[14 * 28 + 14] = 0;
         first.Labels[0] = 3;
