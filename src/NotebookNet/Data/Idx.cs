@@ -67,9 +67,12 @@ public static class Idx
 
     /// <summary>
     /// Reads and validates an IDX file; when <paramref name="contentHash"/> is given, the decompressed content
-    /// (header and payload) is appended to it.
+    /// (header and payload) is appended to it. With <paramref name="firstItems"/>, only that many items along the first
+    /// dimension are read (all of them when the file holds fewer) and the result's first dimension says how many: the
+    /// header and the file's size are still checked, but a gzipped file is decompressed only that far, so its CRC-32
+    /// trailer is not verified and the caller must verify the hashed prefix itself.
     /// </summary>
-    internal static IdxArray Read(string path, int? expectedRank, IncrementalHash? contentHash)
+    internal static IdxArray Read(string path, int? expectedRank, IncrementalHash? contentHash, int? firstItems = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         using var file = OpenOrExplain(path);
@@ -80,8 +83,8 @@ public static class Idx
         file.Position = 0;
 
         return gzipped
-            ? ReadGzip(path, file, fileLength, expectedRank, contentHash)
-            : ReadRaw(path, file, fileLength, expectedRank, contentHash);
+            ? ReadGzip(path, file, fileLength, expectedRank, contentHash, firstItems)
+            : ReadRaw(path, file, fileLength, expectedRank, contentHash, firstItems);
     }
 
     private static FileStream OpenOrExplain(string path)
@@ -96,7 +99,7 @@ public static class Idx
         }
     }
 
-    private static IdxArray ReadRaw(string path, Stream file, long fileLength, int? expectedRank, IncrementalHash? hash)
+    private static IdxArray ReadRaw(string path, Stream file, long fileLength, int? expectedRank, IncrementalHash? hash, int? firstItems)
     {
         var header = ReadHeader(path, file, expectedRank, "file");
         ulong available = (ulong)(fileLength - header.Bytes.Length);
@@ -110,15 +113,15 @@ public static class Idx
                 $"bytes that shape {header.ShapeText} declares.");
 
         CheckPayloadSize(path, header);
-        var data = new byte[header.PayloadLength];
+        var data = new byte[header.PrefixLength(firstItems)];
         int read = file.ReadAtLeast(data, data.Length, throwOnEndOfStream: false);
         if (read < data.Length) // the file shrank while being read
             throw new IdxFormatException(path,
                 $"truncated: the file ends after {Invariant(read)} of the {header.PayloadText} payload bytes.");
-        return Finish(header, data, hash);
+        return Finish(header, data, hash, firstItems);
     }
 
-    private static IdxArray ReadGzip(string path, Stream file, long fileLength, int? expectedRank, IncrementalHash? hash)
+    private static IdxArray ReadGzip(string path, Stream file, long fileLength, int? expectedRank, IncrementalHash? hash, int? firstItems)
     {
         using var gzip = GzipMemberStream.Open(path, file, fileLength);
         try
@@ -132,7 +135,8 @@ public static class Idx
                     $"{Invariant(fileLength)}-byte gzip file can hold (deflate expands at most " +
                     $"{MaxGzipExpansion}:1, so at most {Invariant(bound)} bytes); the file is truncated or its header is corrupt.");
 
-            var data = ReadGrowing(path, gzip, header, fileLength);
+            var data = ReadGrowing(path, gzip, header, header.PrefixLength(firstItems), fileLength);
+            if ((ulong)data.Length < header.PayloadLength) return Finish(header, data, hash, firstItems); // a prefix: stop here
 
             long trailing = 0;
             var scratch = new byte[Math.Min(ChunkSize, Math.Max(1, fileLength))];
@@ -156,10 +160,10 @@ public static class Idx
     /// ceiling rather than a first allocation: within deflate's expansion bound a cut or forged file can declare a
     /// thousand times more bytes than it delivers.
     /// </summary>
-    private static byte[] ReadGrowing(string path, Stream stream, Header header, long fileLength)
+    private static byte[] ReadGrowing(string path, Stream stream, Header header, ulong length, long fileLength)
     {
         CheckPayloadSize(path, header);
-        int total = (int)header.PayloadLength;
+        int total = (int)length;
         var data = new byte[Math.Min(total, Math.Max(MinGzipCapacity, Math.Min(Array.MaxLength, TypicalGzipExpansion * fileLength)))];
         int offset = 0;
         while (offset < total)
@@ -175,11 +179,13 @@ public static class Idx
         return data;
     }
 
-    private static IdxArray Finish(Header header, byte[] data, IncrementalHash? hash)
+    private static IdxArray Finish(Header header, byte[] data, IncrementalHash? hash, int? firstItems = null)
     {
         hash?.AppendData(header.Bytes);
         hash?.AppendData(data);
-        return new IdxArray(header.Shape.Select(d => (int)d).ToArray(), data);
+        var shape = header.Shape.Select(d => (int)d).ToArray();
+        shape[0] = (int)Math.Min((uint)shape[0], (uint)(firstItems ?? int.MaxValue));
+        return new IdxArray(shape, data);
     }
 
     private static void CheckPayloadSize(string path, Header header)
@@ -263,6 +269,10 @@ public static class Idx
         public ulong PayloadLength { get; } = SaturatingProduct(shape);
 
         public string ShapeText => FormatShape(Shape.Select(d => (long)d).ToArray());
+
+        /// <summary>The payload bytes of the first <paramref name="items"/> items along the first dimension (all when null or more).</summary>
+        public ulong PrefixLength(int? items) =>
+            items is int n && (uint)n < Shape[0] ? (ulong)n * (PayloadLength / Shape[0]) : PayloadLength;
 
         public string PayloadText => PayloadLength == ulong.MaxValue
             ? $"more than {Invariant(ulong.MaxValue - 1)}"

@@ -19,13 +19,23 @@ public static class Preprocessing
         var ys = new Matrix<double>[n];
         for (int s = 0; s < n; s++)
         {
-            var pixels = x[s];
             var column = new double[size];
-            for (int i = 0; i < size; i++) column[i] = pixels[i] / 255f;
+            ToColumn(x[s], column);
             xs[s] = Matrix<double>.Build.Dense(size, 1, column);
             ys[s] = ToCategorical(y[s], 10);
         }
         return (xs, ys);
+    }
+
+    /// <summary>
+    /// One image's pixels scaled to [0, 1] as <see cref="PreprocessData"/> scales them (divided by 255 in float32,
+    /// then widened to float64), into <paramref name="column"/>: for a caller that reuses one column per image.
+    /// </summary>
+    public static void ToColumn(ReadOnlySpan<byte> pixels, Span<double> column)
+    {
+        if (column.Length != pixels.Length)
+            throw new ArgumentException($"The column has {column.Length} elements but the image {pixels.Length} pixels.", nameof(column));
+        for (int i = 0; i < pixels.Length; i++) column[i] = pixels[i] / 255f;
     }
 
     /// <summary>A one-hot column: <paramref name="numClasses"/>×1 with a 1 at <paramref name="label"/>.</summary>

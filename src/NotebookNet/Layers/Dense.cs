@@ -55,18 +55,41 @@ public sealed class Dense<T> : Layer<T>, IShapedLayer where T : struct, IFloatin
         var dx = _inputGradient.Get(InputSize, x.ColumnCount);
         Ops.MatMulTransposedB(outputGradient, x, into: _weights.Gradient);  // ∂L/∂W = G·Xᵀ
         Ops.SumColumns(outputGradient, into: _bias.Gradient);               // ∂L/∂b = G·1
-        Ops.MatMulTransposedA(Weights, outputGradient, into: dx);           // ∂L/∂X = Wᵀ·G
+        if (InputGradientNeeded) Ops.MatMulTransposedA(Weights, outputGradient, into: dx); // ∂L/∂X = Wᵀ·G
+        else Ops.Elements(dx).Clear();
         return dx;
     }
 
-    /// <summary>The tutorial's step, fused: ∂L/∂X = Wᵀ·G with W before the update, then W −= lr·G·Xᵀ and b −= lr·G·1.</summary>
+    /// <summary>
+    /// The tutorial's step, fused: ∂L/∂X = Wᵀ·G with W before the update, then W −= lr·G·Xᵀ and b −= lr·G·1.
+    /// Without <see cref="Layer{T}.InputGradientNeeded"/> (the first layer) only the update runs and ∂L/∂X is zeros.
+    /// </summary>
     public override Matrix<T> Backward(Matrix<T> outputGradient, double learningRate)
     {
         var x = RequireForward(outputGradient, OutputSize);
         var dx = _inputGradient.Get(InputSize, x.ColumnCount);
         T step = -StepSize(learningRate);
-        Ops.MatMulTransposedAThenUpdate(Weights, outputGradient, x, step, into: dx);
+        if (InputGradientNeeded) Ops.MatMulTransposedAThenUpdate(Weights, outputGradient, x, step, into: dx);
+        else
+        {
+            Ops.MatMulTransposedB(outputGradient, x, into: Weights, step, accumulate: true);
+            Ops.Elements(dx).Clear();
+        }
         Ops.SumColumns(outputGradient, into: Bias, scale: step, accumulate: true);
         return dx;
+    }
+
+    /// <summary>For one sample at a time: b −= lr·G, then W −= lr·G·Xᵀ and Y = W·X′ + b in one sweep over W.</summary>
+    public override Matrix<T> BackwardThenForward(Matrix<T> outputGradient, double learningRate, Matrix<T> nextInput)
+    {
+        var x = RequireForward(outputGradient, OutputSize);
+        RequireRows(nextInput, InputSize);
+        if (x.ColumnCount != 1 || nextInput.ColumnCount != 1) return base.BackwardThenForward(outputGradient, learningRate, nextInput);
+        T step = -StepSize(learningRate);
+        Ops.SumColumns(outputGradient, into: Bias, scale: step, accumulate: true); // the forward pass starts from the new bias
+        var y = _output.Get(OutputSize, 1);
+        Ops.AddOuterThenAffine(Weights, outputGradient, x, step, nextInput, Bias, into: y);
+        Input = nextInput;
+        return Output = y;
     }
 }

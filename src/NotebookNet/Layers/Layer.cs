@@ -29,7 +29,8 @@ public abstract class Layer<T> where T : struct, IFloatingPointIeee754<T>
 
     /// <summary>
     /// False when nothing reads ∂L/∂input, as for the first layer of a network: a layer may then skip that
-    /// product and return zeros of the input's shape. <c>Sequential.Backward</c> clears it for its first layer.
+    /// product and return zeros of the input's shape. <c>Sequential.Backward</c> and <c>Tutorial.Train</c> clear it for
+    /// their first layer.
     /// </summary>
     public bool InputGradientNeeded { get; set; } = true;
 
@@ -72,8 +73,24 @@ public abstract class Layer<T> where T : struct, IFloatingPointIeee754<T>
         return inputGradient;
     }
 
+    /// <summary>
+    /// <see cref="Backward(Matrix{T}, double)"/> on this sample, then <see cref="Forward"/> on
+    /// <paramref name="nextInput"/>, returning the forward output; ∂L/∂input is not returned, so this is for a first
+    /// layer, whose input gradient nobody reads. <see cref="Training.Tutorial.Train{T}"/> calls it between samples so
+    /// that a layer may fuse the two (Dense sweeps its weights once instead of twice); the numbers are those of the two calls.
+    /// </summary>
+    public virtual Matrix<T> BackwardThenForward(Matrix<T> outputGradient, double learningRate, Matrix<T> nextInput)
+    {
+        Backward(outputGradient, learningRate);
+        return Forward(nextInput);
+    }
+
     /// <summary>The tutorial's learning rate as a <typeparamref name="T"/>, refused (naming the layer) unless finite and not negative.</summary>
-    protected T StepSize(double learningRate) => T.CreateChecked(Optimizers.LearningRateCheck.Validate(learningRate, Name));
+    protected T StepSize(double learningRate) =>
+        // Name is built only for the message: the tutorial's loop steps every layer on every sample.
+        Optimizers.LearningRateCheck.IsValid(learningRate)
+            ? T.CreateChecked(learningRate)
+            : T.CreateChecked(Optimizers.LearningRateCheck.Validate(learningRate, Name));
 
     /// <summary>Throws a clear error when <paramref name="input"/> does not have <paramref name="rows"/> rows.</summary>
     protected void RequireRows(Matrix<T> input, int rows, string what = "input")

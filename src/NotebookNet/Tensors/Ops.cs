@@ -55,6 +55,24 @@ internal static class Ops
         MatMulTransposedB(g, x, into: a, scale, accumulate: true);
     }
 
+    /// <summary>
+    /// <c>W += scale·G·Xᵀ</c>, then <c>into = W·X′ + b</c> with W as updated: a dense layer's SGD step on one sample
+    /// (G, X single columns) and its forward pass on the next, X′, in one sweep over W. The same numbers as
+    /// <see cref="MatMulTransposedB{T}"/> (accumulating) then <see cref="Affine{T}"/>.
+    /// </summary>
+    public static void AddOuterThenAffine<T>(Matrix<T> w, Matrix<T> g, Matrix<T> x, T scale, Matrix<T> next, Matrix<T> b, Matrix<T> into)
+        where T : struct, IFloatingPointIeee754<T>
+    {
+        RequireShape(g, w.RowCount, 1, "AddOuterThenAffine: G");
+        RequireShape(x, w.ColumnCount, 1, "AddOuterThenAffine: X");
+        RequireShape(next, w.ColumnCount, 1, "AddOuterThenAffine: the next input X′");
+        RequireShape(b, w.RowCount, 1, "AddOuterThenAffine: the bias b");
+        RequireShape(into, w.RowCount, 1, "AddOuterThenAffine: the result");
+        var y = Elements(into);
+        Elements(b).CopyTo(y);
+        Blas.GerThenGemv(w.RowCount, w.ColumnCount, scale, Elements(g), Elements(x), Elements(w), w.RowCount, Elements(next), y);
+    }
+
     /// <summary><c>into = scale·A·1</c> (the sum of the columns), or <c>into += scale·A·1</c> when <paramref name="accumulate"/>.</summary>
     public static void SumColumns<T>(Matrix<T> a, Matrix<T> into, T? scale = null, bool accumulate = false)
         where T : struct, IFloatingPointIeee754<T>

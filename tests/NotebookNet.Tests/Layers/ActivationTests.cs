@@ -49,6 +49,18 @@ public class ActivationTests
     }
 
     [Fact]
+    public void Tanh_gradient_from_its_output_is_the_derivative_bit_for_bit()
+    {
+        var x = Column(-3.5, -0.7, 0, 1e-9, 0.25, 2, 19);
+        var g = Column(0.3, -1.25, 2, 1, -0.5, 7, 1e-3);
+        var tanh = new Tanh<double>();
+        tanh.Forward(x);
+        var dx = tanh.Backward(g);
+        for (int i = 0; i < x.RowCount; i++)
+            Assert.Equal((1 - Math.Tanh(x[i, 0]) * Math.Tanh(x[i, 0])) * g[i, 0], dx[i, 0]); // exact, not rounded
+    }
+
+    [Fact]
     public void Softmax_is_stable_for_large_inputs()
     {
         // The tutorial's exp(1000) overflows to inf and inf/inf = NaN; subtracting the maximum avoids it.

@@ -59,6 +59,59 @@ public class DenseTests
         AssertClose(b - 0.1 * g, dense.Bias);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void Without_input_gradient_the_step_is_the_same_and_dx_is_zeros(int batch)
+    {
+        var rng = new Rng(5);
+        var full = new Dense<double>(6, 4, rng: rng);
+        var skipping = new Dense<double>(6, 4, rng: new Rng(5)) { InputGradientNeeded = false };
+        var x = GradientCheck.Random(6, batch, rng);
+        var g = GradientCheck.Random(4, batch, rng);
+        full.Forward(x);
+        skipping.Forward(x);
+        full.Backward(g, 0.1);
+        var dx = skipping.Backward(g, 0.1);
+        Assert.Equal(full.Weights.ToColumnMajorArray(), skipping.Weights.ToColumnMajorArray()); // bit for bit
+        Assert.Equal(full.Bias.ToColumnMajorArray(), skipping.Bias.ToColumnMajorArray());
+        Assert.All(dx.ToColumnMajorArray(), v => Assert.Equal(0.0, v));
+        Assert.Equal(6, dx.RowCount);
+        Assert.Equal(batch, dx.ColumnCount);
+
+        // The optimizer's path: the parameter gradients are unchanged, only ∂L/∂X is skipped.
+        Assert.NotEqual(0.0, full.Backward(g).ToColumnMajorArray().Max(Math.Abs));
+        Assert.All(skipping.Backward(g).ToColumnMajorArray(), v => Assert.Equal(0.0, v));
+        for (int p = 0; p < 2; p++)
+            Assert.Equal(full.Parameters[p].Gradient.ToColumnMajorArray(), skipping.Parameters[p].Gradient.ToColumnMajorArray());
+    }
+
+    [Theory]
+    [InlineData(40, 784)]
+    [InlineData(3, 5)]
+    public void Step_then_forward_is_backward_then_forward_bit_for_bit(int outputs, int inputs)
+    {
+        var rng = new Rng(9);
+        var apart = new Dense<double>(inputs, outputs, rng: rng);
+        var fused = new Dense<double>(inputs, outputs, rng: new Rng(9));
+        var x = GradientCheck.Random(inputs, 1, rng);
+        var next = GradientCheck.Random(inputs, 1, rng);
+        var g = GradientCheck.Random(outputs, 1, rng);
+        apart.Forward(x);
+        fused.Forward(x);
+
+        apart.Backward(g, 0.1);
+        var expected = apart.Forward(next).ToColumnMajorArray();
+        var y = fused.BackwardThenForward(g, 0.1, next);
+
+        Assert.Equal(expected, y.ToColumnMajorArray());
+        Assert.Equal(apart.Weights.ToColumnMajorArray(), fused.Weights.ToColumnMajorArray());
+        Assert.Equal(apart.Bias.ToColumnMajorArray(), fused.Bias.ToColumnMajorArray());
+        Assert.Same(next, fused.Input);
+        Assert.Same(y, fused.Output);
+        Assert.Throws<ShapeMismatchException>(() => fused.BackwardThenForward(g, 0.1, GradientCheck.Random(inputs + 1, 1, rng)));
+    }
+
     [Fact]
     public void Wrong_input_size_names_the_layer_and_both_shapes()
     {

@@ -31,6 +31,34 @@ public class TutorialTests
     }
 
     [Fact]
+    public void Skipping_the_first_layers_input_gradient_changes_no_bit()
+    {
+        // The tutorial's loop written out, every layer computing its input gradient.
+        var plain = XorNetwork(7);
+        var plainErrors = new double[30];
+        for (int e = 0; e < plainErrors.Length; e++)
+        {
+            for (int s = 0; s < XorX.Length; s++)
+            {
+                var output = Predict(plain, XorX[s]);
+                plainErrors[e] += Loss.Mse(XorY[s], output);
+                var grad = Loss.MsePrime(XorY[s], output);
+                for (int l = plain.Length - 1; l >= 0; l--) grad = plain[l].Backward(grad, 0.1);
+            }
+            plainErrors[e] /= XorX.Length;
+        }
+
+        var network = XorNetwork(7);
+        var errors = Train(network, Loss.Mse, Loss.MsePrime, XorX, XorY, epochs: plainErrors.Length, learningRate: 0.1, verbose: false);
+
+        Assert.Equal(plainErrors, errors);
+        for (int l = 0; l < network.Length; l++)
+            for (int p = 0; p < network[l].Parameters.Count; p++)
+                Assert.Equal(plain[l].Parameters[p].Value.ToColumnMajorArray(), network[l].Parameters[p].Value.ToColumnMajorArray());
+        Assert.True(network[0].InputGradientNeeded, "Train restores the first layer's setting");
+    }
+
+    [Fact]
     public void Same_seed_gives_the_same_history_bit_for_bit()
     {
         double[] Run(uint seed) => Train(XorNetwork(seed), Loss.Mse, Loss.MsePrime, XorX, XorY, epochs: 50, learningRate: 0.1, verbose: false);

@@ -96,6 +96,45 @@ public static class Blas
         Ger(m, n, alpha, u, v, a, lda);
     }
 
+    /// <summary>
+    /// A += alpha·u·vᵀ, then y += A·x with A as updated (A is m×n, u and y of length m, v and x of length n), in one
+    /// pass over A: a dense layer's SGD step on one sample followed by its forward pass on the next (y holding the
+    /// bias). The result is bit for bit that of the two products apart, <c>Gemm(NoTrans, Trans, m, n, 1, alpha, u, v, 1, A)</c>
+    /// then <c>Gemm(NoTrans, NoTrans, m, 1, n, 1, A, x, 1, y)</c>.
+    /// </summary>
+    public static void GerThenGemv<T>(int m, int n, T alpha, ReadOnlySpan<T> u, ReadOnlySpan<T> v, Span<T> a, int lda,
+        ReadOnlySpan<T> x, Span<T> y)
+        where T : struct, IFloatingPointIeee754<T>
+    {
+        BlasArguments.CheckGer(m, n, u.Length, v.Length, a.Length, lda);
+        if (x.Length < n) throw new ArgumentException($"x has {x.Length} elements, needs {n}.", nameof(x));
+        if (y.Length < m) throw new ArgumentException($"y has {y.Length} elements, needs {m}.", nameof(y));
+        if (m == 0 || n == 0) return;
+        // Gemm routes a one-row or one-column A (and a zero alpha) to other kernels whose rounding differs: those take the two calls.
+        bool fused = Simd.IsSupported && m > 1 && n > 1 && alpha != T.Zero;
+        if (fused && typeof(T) == typeof(float))
+        {
+            FusedStepThenForward(m, n, Unsafe.As<T, float>(ref alpha), MemoryMarshal.Cast<T, float>(u), MemoryMarshal.Cast<T, float>(v),
+                MemoryMarshal.Cast<T, float>(a), lda, MemoryMarshal.Cast<T, float>(x), MemoryMarshal.Cast<T, float>(y));
+            return;
+        }
+        if (fused && typeof(T) == typeof(double))
+        {
+            FusedStepThenForward(m, n, Unsafe.As<T, double>(ref alpha), MemoryMarshal.Cast<T, double>(u), MemoryMarshal.Cast<T, double>(v),
+                MemoryMarshal.Cast<T, double>(a), lda, MemoryMarshal.Cast<T, double>(x), MemoryMarshal.Cast<T, double>(y));
+            return;
+        }
+        Gemm(false, true, m, n, 1, alpha, u, m, v, n, T.One, a, lda);
+        Gemm(false, false, m, 1, n, T.One, a, lda, x, n, T.One, y, m);
+    }
+
+    private static unsafe void FusedStepThenForward<T>(int m, int n, T alpha, ReadOnlySpan<T> u, ReadOnlySpan<T> v, Span<T> a, int lda,
+        ReadOnlySpan<T> x, Span<T> y) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        fixed (T* pa = a, pu = u, pv = v, px = x, py = y)
+            Vectors.AddOuterThenProduct(m, n, alpha, pu, pv, pa, lda, px, py);
+    }
+
     private static unsafe void FusedBackward<T>(int m, int n, T alpha, Span<T> a, int lda,
         ReadOnlySpan<T> u, ReadOnlySpan<T> v, Span<T> y) where T : unmanaged, IFloatingPointIeee754<T>
     {
