@@ -38,11 +38,25 @@ public class TrainingMonitorTests
     }
 
     [Fact]
-    public void Console_default_does_not_throw()
+    public void Without_a_writer_given_it_logs_to_the_console()
     {
-        var monitor = TrainingMonitor.Start("consola", 2);
-        monitor.Report(1, 0.5);
-        monitor.Complete();
+        var before = Console.Out;
+        var console = new StringWriter();
+        Console.SetOut(console);
+        try
+        {
+            var monitor = TrainingMonitor.Start("consola", 2);
+            monitor.Report(1, 0.5);
+            monitor.Complete();
+        }
+        finally
+        {
+            Console.SetOut(before);
+        }
+        string written = console.ToString();
+        Assert.Contains("época 1/2", written);
+        Assert.Contains("error 0.5", written);
+        Assert.Contains("completado", written);
     }
 
     [Fact]
