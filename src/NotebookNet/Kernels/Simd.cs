@@ -20,6 +20,13 @@ internal static class Simd
         get => Vector256.IsHardwareAccelerated && Fma.IsSupported;
     }
 
+    /// <summary>
+    /// Whether kernels that have a 512-bit (AVX-512F) version may run it: on where the hardware accelerates such
+    /// vectors. Every wide version gives the same bits as its 256-bit twin (each output keeps its order of
+    /// operations), so turning this off changes speed only; tests turn it off to hold both versions to that.
+    /// </summary>
+    public static bool Wide { get; set; } = IsSupported && Vector512.IsHardwareAccelerated && Avx512F.IsSupported;
+
     /// <summary>a·b + c with one rounding.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<T> MulAdd<T>(Vector256<T> a, Vector256<T> b, Vector256<T> c)
