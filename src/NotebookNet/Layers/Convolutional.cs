@@ -11,9 +11,10 @@ namespace NotebookNet.Layers;
 /// CHW order; each output column is <c>(depth, outHeight, outWidth)</c> in CHW order, with
 /// <c>out = ⌊(in + 2·padding − kernelSize) / stride⌋ + 1</c>.
 /// <para>
-/// The products run on one of two engines, both splitting the batch between the cores (<see cref="BatchParallel"/>):
-/// <see cref="ImplicitConvolution{T}"/> for stride-1 layers with many weights, whose products read every window
-/// straight from the zero-padded image, and <see cref="Im2ColConvolution{T}"/> for the rest (any stride), which
+/// The products run on one of three engines, all splitting the batch between the cores (<see cref="BatchParallel"/>):
+/// <see cref="WinogradConvolution{T}"/> for stride-1 5×5 layers with many weights (Winograd's fast algorithm),
+/// <see cref="ImplicitConvolution{T}"/> for the other stride-1 layers with many weights, whose products read every
+/// window straight from the zero-padded image, and <see cref="Im2ColConvolution{T}"/> for the rest (any stride), which
 /// writes the column matrices out and multiplies them by GEMM, or by <see cref="SmallConv"/>'s direct products
 /// when the kernels have few weights (a first layer).
 /// </para>
@@ -46,8 +47,8 @@ public sealed class Convolutional<T> : Layer<T>, IShapedLayer where T : struct, 
         _weights = new("weights", Initializer.Create<T>(depth, patch, init, patch, depth * kernelSize * kernelSize, rng));
         var biasInit = init == Init.StandardNormal ? Init.StandardNormal : Init.Zeros;
         _bias = new("bias", Initializer.Create<T>(depth, 1, biasInit, patch, depth, rng));
-        _engine = ImplicitConvolution<T>.Suits(_geometry, depth)
-            ? new ImplicitConvolution<T>(_geometry, depth)
+        _engine = WinogradConvolution<T>.Suits(_geometry, depth) ? new WinogradConvolution<T>(_geometry, depth)
+            : ImplicitConvolution<T>.Suits(_geometry, depth) ? new ImplicitConvolution<T>(_geometry, depth)
             : new Im2ColConvolution<T>(_geometry, depth);
     }
 

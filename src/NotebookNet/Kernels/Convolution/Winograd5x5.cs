@@ -1,0 +1,149 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace NotebookNet.Kernels;
+
+/// <summary>
+/// Winograd's minimal filtering F(2×2, 5×5) (Lavin &amp; Gray 2015, "Fast Algorithms for Convolutional Neural
+/// Networks"): a 2×2 block of a stride-1 5×5 cross-correlation from one 6×6 input tile d and kernel g in 36
+/// multiplications instead of 100, <c>Y = Aᵀ [(G g Gᵀ) ⊙ (Bᵀ d B)] A</c>. The matrices are Toom-Cook's on the
+/// points 0, 1, −1, 2, −2 and ∞ (G evaluates a kernel row there, Aᵀ an output row's polynomial, Bᵀ is the transposed
+/// Lagrange interpolation with its denominators moved into G):
+/// <code>
+///      | 4  0 −5  0  1  0 |        | 1/4    0    0    0    0 |
+///      | 0  4  4 −1 −1  0 |        | 1/6  1/6  1/6  1/6  1/6 |
+/// Bᵀ = | 0 −4  4  1 −1  0 |    G = | 1/6 −1/6  1/6 −1/6  1/6 |    Aᵀ = | 1 1  1 1  1 0 |
+///      | 0 −2 −1  2  1  0 |        | 1/24 1/12 1/6  1/3  2/3 |         | 0 1 −1 2 −2 1 |
+///      | 0  2 −1 −2  1  0 |        | 1/24 −1/12 1/6 −1/3 2/3 |
+///      | 0  4  0 −5  0  1 |        | 0      0    0    0    1 |
+/// </code>
+/// They are the points of the paper's F(4×4, 3×3), whose Bᵀ this is: small integers, pairs ±a that share
+/// subexpressions, and a rounding error no larger than the other five-point sets tried (with ½ or −½ in place of a
+/// ±2). The fractions of G are applied once per batch, to the kernels, in double.
+/// Each transform works on vectors: lane l of every value belongs to channel (or kernel) l of a run of them.
+/// </summary>
+internal static unsafe class Winograd5x5
+{
+    /// <summary>Side of an input tile.</summary>
+    public const int Tile = 6;
+
+    /// <summary>Side of the output block one tile gives.</summary>
+    public const int Out = 2;
+
+    /// <summary>Transform points per tile: one GEMM each.</summary>
+    public const int Points = Tile * Tile;
+
+    /// <summary>u (6×6, row-major) = G g Gᵀ for one 5×5 kernel g (row-major).</summary>
+    public static void Kernel(ReadOnlySpan<double> g, Span<double> u)
+    {
+        Span<double> half = stackalloc double[Tile * 5]; // G g: 6×5
+        for (int c = 0; c < 5; c++)
+            KernelColumn(g[c], g[5 + c], g[10 + c], g[15 + c], g[20 + c], half, c, 5);
+        for (int r = 0; r < Tile; r++)
+        {
+            var row = half.Slice(r * 5, 5);
+            KernelColumn(row[0], row[1], row[2], row[3], row[4], u, r * Tile, 1);
+        }
+    }
+
+    // G·(g0 … g4), written at out[at + i·stride].
+    private static void KernelColumn(double g0, double g1, double g2, double g3, double g4, Span<double> o, int at, int stride)
+    {
+        double even = g0 + g2 + g4, odd = g1 + g3;
+        double evenW = g0 / 4 + g2 + 4 * g4, oddW = g1 / 2 + 2 * g3;
+        o[at] = g0 / 4;
+        o[at + stride] = (even + odd) / 6;
+        o[at + 2 * stride] = (even - odd) / 6;
+        o[at + 3 * stride] = (evenW + oddW) / 6;
+        o[at + 4 * stride] = (evenW - oddW) / 6;
+        o[at + 5 * stride] = g4;
+    }
+
+    /// <summary>
+    /// V = Bᵀ d B for a 6×6 tile whose value (i, j) is the vector at <c>d + i·row + j·pixel</c>: point (i, j) of V is
+    /// stored at <c>v + (6i + j)·point</c>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Input<T>(T* d, nint pixel, nint row, T* v, nint point) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Vector256<T>* t = stackalloc Vector256<T>[Points];
+        for (int j = 0; j < Tile; j++)
+        {
+            T* s = d + j * pixel;
+            InputLine(Vector256.Load(s), Vector256.Load(s + row), Vector256.Load(s + 2 * row), Vector256.Load(s + 3 * row),
+                Vector256.Load(s + 4 * row), Vector256.Load(s + 5 * row),
+                out t[j], out t[Tile + j], out t[2 * Tile + j], out t[3 * Tile + j], out t[4 * Tile + j], out t[5 * Tile + j]);
+        }
+        for (int i = 0; i < Tile; i++)
+        {
+            Vector256<T>* r = t + i * Tile;
+            InputLine(r[0], r[1], r[2], r[3], r[4], r[5], out var o0, out var o1, out var o2, out var o3, out var o4, out var o5);
+            T* o = v + i * Tile * point;
+            o0.Store(o);
+            o1.Store(o + point);
+            o2.Store(o + 2 * point);
+            o3.Store(o + 3 * point);
+            o4.Store(o + 4 * point);
+            o5.Store(o + 5 * point);
+        }
+    }
+
+    /// <summary>Bᵀ·(d0 … d5).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void InputLine<T>(Vector256<T> d0, Vector256<T> d1, Vector256<T> d2, Vector256<T> d3, Vector256<T> d4, Vector256<T> d5,
+        out Vector256<T> t0, out Vector256<T> t1, out Vector256<T> t2, out Vector256<T> t3, out Vector256<T> t4, out Vector256<T> t5)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var four = Vector256.Create(T.CreateTruncating(4));
+        var five = Vector256.Create(T.CreateTruncating(5));
+        var p = four * d2 - d4;
+        var q = four * d1 - d3;
+        var r = d4 - d2;
+        var s = (d3 - d1) + (d3 - d1);
+        t0 = four * d0 - five * d2 + d4;
+        t1 = p + q;
+        t2 = p - q;
+        t3 = r + s;
+        t4 = r - s;
+        t5 = four * d1 - five * d3 + d5;
+    }
+
+    /// <summary>
+    /// Y = Aᵀ M A + bias for one tile's products, point (i, j) of M at <c>m + (6i + j)·point</c>: output (a, b) of the 2×2
+    /// block is stored at <c>y + a·row + b·pixel</c>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Output<T>(T* m, nint point, Vector256<T> bias, T* y, nint pixel, nint row) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Vector256<T>* t = stackalloc Vector256<T>[2 * Tile];
+        for (int j = 0; j < Tile; j++)
+        {
+            T* s = m + j * point;
+            nint down = Tile * point;
+            OutputLine(Vector256.Load(s), Vector256.Load(s + down), Vector256.Load(s + 2 * down), Vector256.Load(s + 3 * down),
+                Vector256.Load(s + 4 * down), Vector256.Load(s + 5 * down), out t[j], out t[Tile + j]);
+        }
+        for (int a = 0; a < Out; a++)
+        {
+            Vector256<T>* r = t + a * Tile;
+            OutputLine(r[0], r[1], r[2], r[3], r[4], r[5], out var y0, out var y1);
+            (y0 + bias).Store(y + a * row);
+            (y1 + bias).Store(y + a * row + pixel);
+        }
+    }
+
+    /// <summary>Aᵀ·(m0 … m5).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void OutputLine<T>(Vector256<T> m0, Vector256<T> m1, Vector256<T> m2, Vector256<T> m3, Vector256<T> m4, Vector256<T> m5,
+        out Vector256<T> y0, out Vector256<T> y1)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var plus = m1 + m2;
+        var minus = m1 - m2;
+        var plus2 = m3 + m4;
+        var minus2 = m3 - m4;
+        y0 = m0 + plus + plus2;
+        y1 = minus + (minus2 + minus2) + m5;
+    }
+}
