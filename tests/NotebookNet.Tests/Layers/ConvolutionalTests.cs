@@ -96,14 +96,32 @@ public class ConvolutionalTests
         GradientCheck.Layer(conv, GradientCheck.Random(2 * 5 * 5, 2, rng), rng);
     }
 
-    // Stride 1 with a million multiply-adds per image runs on the implicit-GEMM engine: LeNet-5's second layer, and
-    // one with too few input channels for the flipped convolution (its input gradient goes through col2im).
+    // Stride 1 with a million multiply-adds per image and kernels other than 5×5 runs on the implicit-GEMM engine: one
+    // with enough input channels for the flipped convolution, and one with too few (its input gradient goes through col2im).
     [Theory]
-    [InlineData(32, 14, 5, 2, 64)]
+    [InlineData(32, 14, 3, 1, 64)]
     [InlineData(8, 20, 3, 1, 64)]
     public void Gradients_of_the_implicit_engine_match_central_differences(int channels, int size, int k, int padding, int depth)
     {
-        Assert.True(ImplicitConvolution<double>.Suits(new ConvGeometry(channels, size, size, k, 1, padding), depth));
+        var g = new ConvGeometry(channels, size, size, k, 1, padding);
+        Assert.True(ImplicitConvolution<double>.Suits(g, depth) && !WinogradConvolution<double>.Suits(g, depth));
+        Check(channels, size, k, padding, depth);
+    }
+
+    // The same with 5×5 kernels runs on the Winograd engine (∂L/∂W on the implicit GEMM): LeNet-5's second layer, an
+    // odd size whose last tiles are half outside the output, and no padding.
+    [Theory]
+    [InlineData(32, 14, 2, 64)]
+    [InlineData(16, 11, 2, 32)]
+    [InlineData(16, 15, 0, 32)]
+    public void Gradients_of_the_Winograd_engine_match_central_differences(int channels, int size, int padding, int depth)
+    {
+        Assert.True(WinogradConvolution<double>.Suits(new ConvGeometry(channels, size, size, 5, 1, padding), depth));
+        Check(channels, size, 5, padding, depth);
+    }
+
+    private static void Check(int channels, int size, int k, int padding, int depth)
+    {
         var rng = new Rng(6);
         var conv = new Convolutional<double>((channels, size, size), k, depth, padding: padding, rng: rng);
         MatrixData.Of(conv.Bias).AsSpan().Fill(0.1);
@@ -116,8 +134,10 @@ public class ConvolutionalTests
     public void A_large_batch_split_between_cores_gives_the_sum_of_per_image_gradients()
     {
         foreach (int depth in new[] { 8, 3 }) LargeBatch((3, 12, 12), 3, depth, 48);
-        // The implicit-GEMM engine, in training mode (padded inputs kept between the passes).
-        Assert.True(ImplicitConvolution<double>.Suits(new ConvGeometry(16, 16, 16, 5, 1, 2), 32));
+        // The implicit-GEMM engine, in training mode (padded inputs kept between the passes), and the Winograd one.
+        Assert.True(ImplicitConvolution<double>.Suits(new ConvGeometry(16, 16, 16, 3, 1, 1), 64));
+        LargeBatch((16, 16, 16), 3, 64, 9);
+        Assert.True(WinogradConvolution<double>.Suits(new ConvGeometry(16, 16, 16, 5, 1, 2), 32));
         LargeBatch((16, 16, 16), 5, 32, 9);
     }
 
