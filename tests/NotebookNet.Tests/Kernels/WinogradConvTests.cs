@@ -48,6 +48,15 @@ public class WinogradConvTests(ITestOutputHelper output)
         Report("input gradient", g, depth, InputGradient<double>(g, depth, images, seed: 4), DoubleTolerance);
     }
 
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void Weight_gradient_matches_the_direct_sum(int c, int h, int w, int pad, int depth, int images)
+    {
+        var g = new ConvGeometry(c, h, w, 5, 1, pad);
+        Report("weight gradient", g, depth, WeightGradient<float>(g, depth, images, seed: 6), FloatTolerance);
+        Report("weight gradient", g, depth, WeightGradient<double>(g, depth, images, seed: 7), DoubleTolerance);
+    }
+
     [Fact]
     public void Every_image_has_the_same_bits_whatever_the_images_it_is_computed_with()
     {
@@ -178,6 +187,60 @@ public class WinogradConvTests(ITestOutputHelper output)
         var errors = new Accumulator();
         for (int p = 0; p < expected.Length; p++) errors.Add(expected[p], scale[p], double.CreateChecked(dx[p]));
         return errors.Result;
+    }
+
+    private static Errors? WeightGradient<T>(in ConvGeometry g, int depth, int images, uint seed) where T : struct, IFloatingPointIeee754<T>
+    {
+        if (!WinogradConv.Supports<T>(g)) return null;
+        var rng = new Rng(seed);
+        var x = Random<T>(images * g.ImageSize, rng);
+        var dy = Random<T>(images * g.Positions * depth, rng);
+        var dw = Random<T>(depth * g.PatchSize, rng);
+        var before = (T[])dw.Clone();
+        WinogradConv.AddWeightGradient<T>(x, dy, g, depth, images, dw, new T[WinogradConv.WeightGradientWorkspaceLength<T>(g, depth, images)]);
+        int k = g.KernelSize, outSize = g.Positions * depth;
+        var errors = new Accumulator();
+        for (int f = 0; f < depth; f++)
+            for (int c = 0; c < g.Channels; c++)
+            {
+                // Each tile adds (A ∂Y Aᵀ) ⊙ V: its error scales with ‖∂Y block‖·‖input tile‖, summed over the tiles.
+                double tileScale = 0;
+                for (int i = 0; i < images; i++)
+                    for (int oy = 0; oy < g.OutHeight; oy += 2)
+                        for (int ox = 0; ox < g.OutWidth; ox += 2)
+                            tileScale += BlockNorm(dy, i * outSize + f * g.Positions, g.OutHeight, g.OutWidth, oy, ox)
+                                * TileNorm(x, i * g.ImageSize + c * g.Height * g.Width, g.Height, g.Width, oy, ox, g.Padding);
+                for (int ki = 0; ki < k; ki++)
+                    for (int kj = 0; kj < k; kj++)
+                    {
+                        int r = f + ((c * k + ki) * k + kj) * depth;
+                        double sum = double.CreateChecked(before[r]);
+                        for (int i = 0; i < images; i++)
+                            for (int oy = 0; oy < g.OutHeight; oy++)
+                                for (int ox = 0; ox < g.OutWidth; ox++)
+                                {
+                                    int iy = oy + ki - g.Padding, ix = ox + kj - g.Padding;
+                                    if (iy < 0 || iy >= g.Height || ix < 0 || ix >= g.Width) continue;
+                                    sum += double.CreateChecked(dy[i * outSize + (f * g.OutHeight + oy) * g.OutWidth + ox])
+                                        * double.CreateChecked(x[i * g.ImageSize + (c * g.Height + iy) * g.Width + ix]);
+                                }
+                        errors.Add(sum, Math.Abs(double.CreateChecked(before[r])) + tileScale, double.CreateChecked(dw[r]));
+                    }
+            }
+        return errors.Result;
+    }
+
+    // ‖·‖₂ of the 2×2 block of a plane (zero outside it) whose top-left output is (oy, ox).
+    private static double BlockNorm<T>(T[] plane, int at, int height, int width, int oy, int ox) where T : struct, IFloatingPointIeee754<T>
+    {
+        double sum = 0;
+        for (int y = oy; y < Math.Min(height, oy + 2); y++)
+            for (int x = ox; x < Math.Min(width, ox + 2); x++)
+            {
+                double v = double.CreateChecked(plane[at + y * width + x]);
+                sum += v * v;
+            }
+        return Math.Sqrt(sum);
     }
 
     // ‖·‖₂ of the 6×6 input tile that output (oy, ox) of a plane (zero outside it) is computed from.

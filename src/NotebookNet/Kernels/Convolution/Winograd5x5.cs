@@ -21,6 +21,8 @@ namespace NotebookNet.Kernels;
 /// They are the points of the paper's F(4×4, 3×3), whose Bᵀ this is: small integers, pairs ±a that share
 /// subexpressions, and a rounding error no larger than the other five-point sets tried (with ½ or −½ in place of a
 /// ±2). The fractions of G are applied once per batch, to the kernels, in double.
+/// The weight gradient runs the same algorithm backwards: with Y = Aᵀ (U ⊙ V) A and U = G g Gᵀ,
+/// <c>∂L/∂g = Gᵀ [Σ over tiles (A ∂L/∂Y Aᵀ) ⊙ V] G</c>, the sum over tiles being one product per point.
 /// Each transform works on vectors: lane l of every value belongs to channel (or kernel) l of a run of them.
 /// </summary>
 internal static unsafe class Winograd5x5
@@ -45,6 +47,30 @@ internal static unsafe class Winograd5x5
             var row = half.Slice(r * 5, 5);
             KernelColumn(row[0], row[1], row[2], row[3], row[4], u, r * Tile, 1);
         }
+    }
+
+    /// <summary>dg (5×5, row-major) = Gᵀ m G for one kernel's 6×6 point gradients m (row-major), the adjoint of <see cref="Kernel"/>.</summary>
+    public static void KernelGradient(ReadOnlySpan<double> m, Span<double> dg)
+    {
+        Span<double> half = stackalloc double[5 * Tile]; // Gᵀ m: 5×6
+        for (int c = 0; c < Tile; c++)
+            KernelGradientColumn(m[c], m[Tile + c], m[2 * Tile + c], m[3 * Tile + c], m[4 * Tile + c], m[5 * Tile + c], half, c, Tile);
+        for (int r = 0; r < 5; r++)
+        {
+            var row = half.Slice(r * Tile, Tile);
+            KernelGradientColumn(row[0], row[1], row[2], row[3], row[4], row[5], dg, r * 5, 1);
+        }
+    }
+
+    // Gᵀ·(m0 … m5), written at out[at + i·stride].
+    private static void KernelGradientColumn(double m0, double m1, double m2, double m3, double m4, double m5, Span<double> o, int at, int stride)
+    {
+        double plus = m1 + m2, minus = m1 - m2, plus2 = m3 + m4, minus2 = m3 - m4;
+        o[at] = m0 / 4 + plus / 6 + plus2 / 24;
+        o[at + stride] = minus / 6 + minus2 / 12;
+        o[at + 2 * stride] = (plus + plus2) / 6;
+        o[at + 3 * stride] = minus / 6 + minus2 / 3;
+        o[at + 4 * stride] = plus / 6 + plus2 * 2 / 3 + m5;
     }
 
     // G·(g0 … g4), written at out[at + i·stride].
@@ -131,6 +157,52 @@ internal static unsafe class Winograd5x5
             (y0 + bias).Store(y + a * row);
             (y1 + bias).Store(y + a * row + pixel);
         }
+    }
+
+    /// <summary>
+    /// Z = A ∂Y Aᵀ for one 2×2 block of output gradients, value (a, b) at <c>dy + a·row + b·pixel</c>: point (i, j) of Z is
+    /// stored at <c>z + (6i + j)·point</c>. The adjoint of <see cref="Output{T}"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void OutputGradient<T>(T* dy, nint pixel, nint row, T* z, nint point) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        OutputGradientLine(Vector256.Load(dy), Vector256.Load(dy + pixel), out var a0, out var a1, out var a2, out var a3, out var a4, out var a5);
+        OutputGradientLine(Vector256.Load(dy + row), Vector256.Load(dy + row + pixel), out var b0, out var b1, out var b2, out var b3, out var b4, out var b5);
+        OutputGradientRow(a0, b0, z, point);
+        OutputGradientRow(a1, b1, z + 1 * point, point);
+        OutputGradientRow(a2, b2, z + 2 * point, point);
+        OutputGradientRow(a3, b3, z + 3 * point, point);
+        OutputGradientRow(a4, b4, z + 4 * point, point);
+        OutputGradientRow(a5, b5, z + 5 * point, point);
+    }
+
+    // Column j of Z: A·(top, bottom) down the six rows, point (i, j) at z + 6i·point.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void OutputGradientRow<T>(Vector256<T> top, Vector256<T> bottom, T* z, nint point) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        OutputGradientLine(top, bottom, out var z0, out var z1, out var z2, out var z3, out var z4, out var z5);
+        nint down = Tile * point;
+        z0.Store(z);
+        z1.Store(z + down);
+        z2.Store(z + 2 * down);
+        z3.Store(z + 3 * down);
+        z4.Store(z + 4 * down);
+        z5.Store(z + 5 * down);
+    }
+
+    /// <summary>A·(y0, y1), A = (Aᵀ)ᵀ.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void OutputGradientLine<T>(Vector256<T> y0, Vector256<T> y1,
+        out Vector256<T> z0, out Vector256<T> z1, out Vector256<T> z2, out Vector256<T> z3, out Vector256<T> z4, out Vector256<T> z5)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var twice = y1 + y1;
+        z0 = y0;
+        z1 = y0 + y1;
+        z2 = y0 - y1;
+        z3 = y0 + twice;
+        z4 = y0 - twice;
+        z5 = y1;
     }
 
     /// <summary>Aᵀ·(m0 … m5).</summary>

@@ -88,6 +88,40 @@ public static unsafe class WinogradConv
                 MemoryMarshal.Cast<T, double>(y), images, MemoryMarshal.Cast<T, double>(workspace));
     }
 
+    /// <summary>Elements of the workspace <see cref="AddWeightGradient{T}"/> needs for <paramref name="images"/> images.</summary>
+    public static int WeightGradientWorkspaceLength<T>(in ConvGeometry g, int depth, int images) where T : struct
+    {
+        var (cp, dp) = (Padded<T>(g.Channels), Padded<T>(depth));
+        long length = (long)images * InputLength<T>(g) + (long)images * Tiles(g).Count * Winograd5x5.Out * Winograd5x5.Out * dp
+            + (long)Winograd5x5.Points * (TileBlock * (cp + dp) + depth * g.Channels);
+        return checked((int)length);
+    }
+
+    /// <summary>
+    /// ∂L/∂W (depth × C·25, column-major) += the gradient of <paramref name="images"/> CHW images in <paramref name="x"/>
+    /// with output gradients <paramref name="dy"/> (CHW, depth × OutHeight × OutWidth each): every tile's
+    /// <c>(A ∂L/∂Y Aᵀ) ⊙ V</c> summed by one product per point over all the images' tiles, in a fixed order, then
+    /// taken back to 5×5 kernels by Gᵀ · G.
+    /// </summary>
+    public static void AddWeightGradient<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> dy, in ConvGeometry g, int depth, int images,
+        Span<T> weightGradient, Span<T> workspace)
+        where T : struct, IFloatingPointIeee754<T>
+    {
+        if (!Supports<T>(g)) throw new NotSupportedException($"WinogradConv.AddWeightGradient: only stride-1 5x5 kernels with padding up to 4 on AVX2/FMA, got {g}.");
+        long inputs = (long)images * g.ImageSize, outputs = (long)images * g.Positions * depth;
+        int weights = depth * g.PatchSize, workspaceLength = WeightGradientWorkspaceLength<T>(g, depth, images);
+        if (images <= 0 || depth <= 0 || x.Length < inputs || dy.Length < outputs || weightGradient.Length < weights || workspace.Length < workspaceLength)
+            throw new ArgumentException(
+                $"WinogradConv.AddWeightGradient: {images} images of {g} with {depth} kernels need {inputs} inputs, {outputs} output gradients, " +
+                $"{weights} weight gradients and a {workspaceLength}-value workspace, got {x.Length}, {dy.Length}, {weightGradient.Length} and {workspace.Length}.");
+        if (typeof(T) == typeof(float))
+            RunWeightGradient(MemoryMarshal.Cast<T, float>(x), MemoryMarshal.Cast<T, float>(dy), g, depth, images,
+                MemoryMarshal.Cast<T, float>(weightGradient), MemoryMarshal.Cast<T, float>(workspace));
+        else
+            RunWeightGradient(MemoryMarshal.Cast<T, double>(x), MemoryMarshal.Cast<T, double>(dy), g, depth, images,
+                MemoryMarshal.Cast<T, double>(weightGradient), MemoryMarshal.Cast<T, double>(workspace));
+    }
+
     /// <summary>Output blocks down and across one image, and their number.</summary>
     private static (int Rows, int Columns, int Count) Tiles(in ConvGeometry g)
     {
@@ -147,7 +181,7 @@ public static unsafe class WinogradConv
     {
         int channels = g.Channels, cp = Padded<T>(channels), dp = Padded<T>(depth), w = Vector256<T>.Count;
         var tiles = Tiles(g);
-        int inputLength = InputLength<T>(g), inputWidth = 2 * tiles.Columns + 4, outWidth = 2 * tiles.Columns;
+        int inputLength = InputLength<T>(g), outWidth = 2 * tiles.Columns;
         int outLength = tiles.Count * Winograd5x5.Out * Winograd5x5.Out * dp, total = images * tiles.Count;
         int stride = PointStride<T>(channels, depth);
         bool prepacked = GemmDriver.PrepackedLength<T>(depth, channels) > 0;
@@ -164,13 +198,7 @@ public static unsafe class WinogradConv
             {
                 int count = Math.Min(TileBlock, total - first);
                 nint vPoint = (nint)count * cp, mPoint = (nint)count * dp;
-                for (int t = 0; t < count; t++)
-                {
-                    var (image, row, column) = Place(first + t, tiles.Count, tiles.Columns);
-                    T* tile = input + (nint)image * inputLength + ((nint)2 * row * inputWidth + 2 * column) * cp;
-                    for (int c = 0; c < cp; c += w)
-                        Winograd5x5.Input(tile + c, cp, (nint)inputWidth * cp, v + (nint)t * cp + c, vPoint);
-                }
+                TransformInputs(input, g, cp, first, count, v);
                 for (int xi = 0; xi < Winograd5x5.Points; xi++)
                 {
                     var b = new StoredB<T>(false, v + xi * vPoint, cp, count);
@@ -193,6 +221,70 @@ public static unsafe class WinogradConv
         }
     }
 
+    /// <summary>V for tiles [first, first + count) of the laid-out images: point ξ of tile t at <c>v + (ξ·count + t)·cp</c>.</summary>
+    private static void TransformInputs<T>(T* input, in ConvGeometry g, int cp, int first, int count, T* v)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var tiles = Tiles(g);
+        int inputLength = InputLength<T>(g), inputWidth = 2 * tiles.Columns + 4, w = Vector256<T>.Count;
+        for (int t = 0; t < count; t++)
+        {
+            var (image, row, column) = Place(first + t, tiles.Count, tiles.Columns);
+            T* tile = input + (nint)image * inputLength + ((nint)2 * row * inputWidth + 2 * column) * cp;
+            for (int c = 0; c < cp; c += w)
+                Winograd5x5.Input(tile + c, cp, (nint)inputWidth * cp, v + (nint)t * cp + c, (nint)count * cp);
+        }
+    }
+
+    private static void RunWeightGradient<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> dy, in ConvGeometry g, int depth, int images,
+        Span<T> weightGradient, Span<T> workspace)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int channels = g.Channels, cp = Padded<T>(channels), dp = Padded<T>(depth), w = Vector256<T>.Count;
+        var tiles = Tiles(g);
+        int inputLength = InputLength<T>(g), outWidth = 2 * tiles.Columns;
+        int outLength = tiles.Count * Winograd5x5.Out * Winograd5x5.Out * dp, total = images * tiles.Count, size = depth * channels;
+        fixed (T* source = x, gradient = dy, dw = weightGradient, work = workspace)
+        {
+            T* input = work, grads = input + (nint)images * inputLength;
+            T* v = grads + (nint)images * outLength, z = v + (nint)Winograd5x5.Points * TileBlock * cp;
+            T* products = z + (nint)Winograd5x5.Points * TileBlock * dp;
+            for (int i = 0; i < images; i++)
+            {
+                Layout(source + (nint)i * g.ImageSize, g, cp, input + (nint)i * inputLength);
+                LayoutGradient(gradient + (nint)i * g.Positions * depth, g, depth, dp, outWidth, grads + (nint)i * outLength);
+            }
+
+            for (int first = 0; first < total; first += TileBlock)
+            {
+                int count = Math.Min(TileBlock, total - first);
+                nint vPoint = (nint)count * cp, zPoint = (nint)count * dp;
+                TransformInputs(input, g, cp, first, count, v);
+                for (int t = 0; t < count; t++)
+                {
+                    var (image, row, column) = Place(first + t, tiles.Count, tiles.Columns);
+                    T* block = grads + (nint)image * outLength + ((nint)2 * row * outWidth + 2 * column) * dp;
+                    for (int f = 0; f < dp; f += w)
+                        Winograd5x5.OutputGradient(block + f, dp, (nint)outWidth * dp, z + (nint)t * dp + f, zPoint);
+                }
+                // ∂L/∂U[ξ] (depth × C) += Z[ξ] (depth × tiles) · V[ξ]ᵀ (tiles × C).
+                T beta = first == 0 ? T.Zero : T.One;
+                for (int xi = 0; xi < Winograd5x5.Points; xi++)
+                    GemmDriver.Run(depth, channels, count, T.One, new StoredA<T>(false, z + xi * zPoint, dp),
+                        new StoredB<T>(true, v + xi * vPoint, cp, channels), beta, products + (nint)xi * size, depth);
+            }
+
+            Span<double> points = stackalloc double[Winograd5x5.Points], kernel = stackalloc double[25];
+            for (int c = 0; c < channels; c++)
+                for (int f = 0; f < depth; f++)
+                {
+                    for (int xi = 0; xi < Winograd5x5.Points; xi++) points[xi] = double.CreateChecked(products[(nint)xi * size + c * depth + f]);
+                    Winograd5x5.KernelGradient(points, kernel);
+                    for (int t = 0; t < 25; t++) dw[f + (c * 25 + t) * depth] += T.CreateChecked(kernel[t]);
+                }
+        }
+    }
+
     /// <summary>Tile <paramref name="index"/> of a run of images: its image and its block's row and column.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static (int Image, int Row, int Column) Place(int index, int perImage, int columns)
@@ -212,6 +304,20 @@ public static unsafe class WinogradConv
                 T* s = image + ((nint)c * g.Height + row) * g.Width;
                 T* d = dst + ((nint)(row + p) * width + p) * cp + c;
                 for (int col = 0; col < g.Width; col++) d[(nint)col * cp] = s[col];
+            }
+    }
+
+    /// <summary>One CHW output gradient into the pixel-major layout of whole output blocks (dp values per pixel), zero outside the output.</summary>
+    private static void LayoutGradient<T>(T* dy, in ConvGeometry g, int depth, int dp, int width, T* dst) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int oh = g.OutHeight, ow = g.OutWidth;
+        new Span<T>(dst, Tiles(g).Count * Winograd5x5.Out * Winograd5x5.Out * dp).Clear();
+        for (int f = 0; f < depth; f++)
+            for (int row = 0; row < oh; row++)
+            {
+                T* s = dy + ((nint)f * oh + row) * ow;
+                T* d = dst + (nint)row * width * dp + f;
+                for (int col = 0; col < ow; col++) d[(nint)col * dp] = s[col];
             }
     }
 
