@@ -62,6 +62,58 @@ internal static unsafe class Winograd5x5
         }
     }
 
+    /// <summary>
+    /// dw[(5ki + kj)·weight] += (Gᵀ m G)(ki, kj) on vectors of kernels, point (i, j) of m at <c>m + (6i + j)·point</c>:
+    /// <see cref="KernelGradient(ReadOnlySpan{double}, Span{double})"/> for a run of kernels at once.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void AddKernelGradient<T>(T* m, nint point, T* dw, nint weight) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Vector256<T>* t = stackalloc Vector256<T>[5 * Tile];
+        for (int j = 0; j < Tile; j++)
+        {
+            T* s = m + j * point;
+            nint down = Tile * point;
+            KernelGradientLine(Vector256.Load(s), Vector256.Load(s + down), Vector256.Load(s + 2 * down), Vector256.Load(s + 3 * down),
+                Vector256.Load(s + 4 * down), Vector256.Load(s + 5 * down),
+                out t[j], out t[Tile + j], out t[2 * Tile + j], out t[3 * Tile + j], out t[4 * Tile + j]);
+        }
+        for (int ki = 0; ki < 5; ki++)
+        {
+            Vector256<T>* r = t + ki * Tile;
+            KernelGradientLine(r[0], r[1], r[2], r[3], r[4], r[5], out var g0, out var g1, out var g2, out var g3, out var g4);
+            T* o = dw + 5 * ki * weight;
+            (Vector256.Load(o) + g0).Store(o);
+            (Vector256.Load(o + weight) + g1).Store(o + weight);
+            (Vector256.Load(o + 2 * weight) + g2).Store(o + 2 * weight);
+            (Vector256.Load(o + 3 * weight) + g3).Store(o + 3 * weight);
+            (Vector256.Load(o + 4 * weight) + g4).Store(o + 4 * weight);
+        }
+    }
+
+    /// <summary>Gᵀ·(m0 … m5), as <see cref="KernelGradientColumn"/> on vectors.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void KernelGradientLine<T>(Vector256<T> m0, Vector256<T> m1, Vector256<T> m2, Vector256<T> m3, Vector256<T> m4, Vector256<T> m5,
+        out Vector256<T> g0, out Vector256<T> g1, out Vector256<T> g2, out Vector256<T> g3, out Vector256<T> g4)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var quarter = Vector256.Create(T.One / T.CreateTruncating(4));
+        var sixth = Vector256.Create(T.One / T.CreateTruncating(6));
+        var twelfth = Vector256.Create(T.One / T.CreateTruncating(12));
+        var third = Vector256.Create(T.One / T.CreateTruncating(3));
+        var twentyFourth = Vector256.Create(T.One / T.CreateTruncating(24));
+        var twoThirds = Vector256.Create(T.CreateTruncating(2) / T.CreateTruncating(3));
+        var plus = m1 + m2;
+        var minus = m1 - m2;
+        var plus2 = m3 + m4;
+        var minus2 = m3 - m4;
+        g0 = m0 * quarter + plus * sixth + plus2 * twentyFourth;
+        g1 = minus * sixth + minus2 * twelfth;
+        g2 = (plus + plus2) * sixth;
+        g3 = minus * sixth + minus2 * third;
+        g4 = plus * sixth + plus2 * twoThirds + m5;
+    }
+
     // Gᵀ·(m0 … m5), written at out[at + i·stride].
     private static void KernelGradientColumn(double m0, double m1, double m2, double m3, double m4, double m5, Span<double> o, int at, int stride)
     {

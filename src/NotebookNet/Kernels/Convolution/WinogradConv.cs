@@ -42,7 +42,7 @@ public static unsafe class WinogradConv
         var (cp, dp) = (Padded<T>(g.Channels), Padded<T>(depth));
         var tiles = Tiles(g);
         long length = (long)images * InputLength<T>(g) + (long)images * tiles.Count * Winograd5x5.Out * Winograd5x5.Out * dp
-            + (long)Winograd5x5.Points * TileBlock * (cp + dp);
+            + (long)Winograd5x5.Points * (BlockStride<T>(TileBlock, cp) + BlockStride<T>(TileBlock, dp));
         return checked((int)length);
     }
 
@@ -93,7 +93,7 @@ public static unsafe class WinogradConv
     {
         var (cp, dp) = (Padded<T>(g.Channels), Padded<T>(depth));
         long length = (long)images * InputLength<T>(g) + (long)images * Tiles(g).Count * Winograd5x5.Out * Winograd5x5.Out * dp
-            + (long)Winograd5x5.Points * (TileBlock * (cp + dp) + depth * g.Channels);
+            + (long)Winograd5x5.Points * (BlockStride<T>(TileBlock, cp) + BlockStride<T>(TileBlock, dp) + BlockStride<T>(depth, g.Channels));
         return checked((int)length);
     }
 
@@ -191,13 +191,13 @@ public static unsafe class WinogradConv
         fixed (T* source = x, u = kernels, result = y, work = workspace)
         {
             T* input = work, output = input + (nint)images * inputLength;
-            T* v = output + (nint)images * outLength, m = v + (nint)Winograd5x5.Points * TileBlock * cp;
+            T* v = output + (nint)images * outLength, m = v + Winograd5x5.Points * BlockStride<T>(TileBlock, cp);
             for (int i = 0; i < images; i++) Layout(source + (nint)i * g.ImageSize, g, cp, input + (nint)i * inputLength);
 
             for (int first = 0; first < total; first += TileBlock)
             {
                 int count = Math.Min(TileBlock, total - first);
-                nint vPoint = (nint)count * cp, mPoint = (nint)count * dp;
+                nint vPoint = BlockStride<T>(count, cp), mPoint = BlockStride<T>(count, dp);
                 TransformInputs(input, g, cp, first, count, v);
                 for (int xi = 0; xi < Winograd5x5.Points; xi++)
                 {
@@ -221,7 +221,14 @@ public static unsafe class WinogradConv
         }
     }
 
-    /// <summary>V for tiles [first, first + count) of the laid-out images: point ξ of tile t at <c>v + (ξ·count + t)·cp</c>.</summary>
+    /// <summary>
+    /// Elements from one point's block of <paramref name="count"/> tiles × <paramref name="width"/> values to the next: a
+    /// cache line more than the block, so that the 36 blocks a transform reads or writes in step do not fall on the
+    /// same cache sets (blocks a multiple of 4 KiB apart would all compete for one set of L1).
+    /// </summary>
+    private static nint BlockStride<T>(int count, int width) where T : struct => (nint)count * width + 64 / Unsafe.SizeOf<T>();
+
+    /// <summary>V for tiles [first, first + count) of the laid-out images: point ξ of tile t at <c>v + ξ·BlockStride(count, cp) + t·cp</c>.</summary>
     private static void TransformInputs<T>(T* input, in ConvGeometry g, int cp, int first, int count, T* v)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -232,7 +239,7 @@ public static unsafe class WinogradConv
             var (image, row, column) = Place(first + t, tiles.Count, tiles.Columns);
             T* tile = input + (nint)image * inputLength + ((nint)2 * row * inputWidth + 2 * column) * cp;
             for (int c = 0; c < cp; c += w)
-                Winograd5x5.Input(tile + c, cp, (nint)inputWidth * cp, v + (nint)t * cp + c, (nint)count * cp);
+                Winograd5x5.Input(tile + c, cp, (nint)inputWidth * cp, v + (nint)t * cp + c, BlockStride<T>(count, cp));
         }
     }
 
@@ -243,12 +250,13 @@ public static unsafe class WinogradConv
         int channels = g.Channels, cp = Padded<T>(channels), dp = Padded<T>(depth), w = Vector256<T>.Count;
         var tiles = Tiles(g);
         int inputLength = InputLength<T>(g), outWidth = 2 * tiles.Columns;
-        int outLength = tiles.Count * Winograd5x5.Out * Winograd5x5.Out * dp, total = images * tiles.Count, size = depth * channels;
+        int outLength = tiles.Count * Winograd5x5.Out * Winograd5x5.Out * dp, total = images * tiles.Count;
+        nint size = BlockStride<T>(depth, channels);
         fixed (T* source = x, gradient = dy, dw = weightGradient, work = workspace)
         {
             T* input = work, grads = input + (nint)images * inputLength;
-            T* v = grads + (nint)images * outLength, z = v + (nint)Winograd5x5.Points * TileBlock * cp;
-            T* products = z + (nint)Winograd5x5.Points * TileBlock * dp;
+            T* v = grads + (nint)images * outLength, z = v + Winograd5x5.Points * BlockStride<T>(TileBlock, cp);
+            T* products = z + Winograd5x5.Points * BlockStride<T>(TileBlock, dp);
             for (int i = 0; i < images; i++)
             {
                 Layout(source + (nint)i * g.ImageSize, g, cp, input + (nint)i * inputLength);
@@ -258,7 +266,7 @@ public static unsafe class WinogradConv
             for (int first = 0; first < total; first += TileBlock)
             {
                 int count = Math.Min(TileBlock, total - first);
-                nint vPoint = (nint)count * cp, zPoint = (nint)count * dp;
+                nint vPoint = BlockStride<T>(count, cp), zPoint = BlockStride<T>(count, dp);
                 TransformInputs(input, g, cp, first, count, v);
                 for (int t = 0; t < count; t++)
                 {
@@ -271,14 +279,18 @@ public static unsafe class WinogradConv
                 T beta = first == 0 ? T.Zero : T.One;
                 for (int xi = 0; xi < Winograd5x5.Points; xi++)
                     GemmDriver.Run(depth, channels, count, T.One, new StoredA<T>(false, z + xi * zPoint, dp),
-                        new StoredB<T>(true, v + xi * vPoint, cp, channels), beta, products + (nint)xi * size, depth);
+                        new StoredB<T>(true, v + xi * vPoint, cp, channels), beta, products + xi * size, depth);
             }
-
+            // Whole vectors of kernels at once, the last few (a depth that is not whole vectors) one by one.
+            int full = depth / w * w;
+            for (int c = 0; c < channels; c++)
+                for (int f = 0; f < full; f += w)
+                    Winograd5x5.AddKernelGradient(products + c * depth + f, size, dw + f + c * 25 * depth, depth);
             Span<double> points = stackalloc double[Winograd5x5.Points], kernel = stackalloc double[25];
             for (int c = 0; c < channels; c++)
-                for (int f = 0; f < depth; f++)
+                for (int f = full; f < depth; f++)
                 {
-                    for (int xi = 0; xi < Winograd5x5.Points; xi++) points[xi] = double.CreateChecked(products[(nint)xi * size + c * depth + f]);
+                    for (int xi = 0; xi < Winograd5x5.Points; xi++) points[xi] = double.CreateChecked(products[xi * size + c * depth + f]);
                     Winograd5x5.KernelGradient(points, kernel);
                     for (int t = 0; t < 25; t++) dw[f + (c * 25 + t) * depth] += T.CreateChecked(kernel[t]);
                 }
