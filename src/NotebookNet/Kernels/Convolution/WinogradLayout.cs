@@ -1,0 +1,139 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace NotebookNet.Kernels;
+
+/// <summary>
+/// The pixel-major layouts <see cref="WinogradConv"/> transforms, for one geometry and kernel count: an image as
+/// (2·rows + 4) × (2·columns + 4) pixels of <see cref="Channels"/> values (HWC, channels padded to whole 256-bit vectors,
+/// a zero border of the padding on top and left and enough on the bottom and right for whole tiles), and an output
+/// (or output gradient) as 2·rows × 2·columns pixels of <see cref="Kernels"/> values, the whole 2×2 blocks of the
+/// tiles; and where each tile of a run of images sits in them. Vectors of channels (or kernels) are what the transforms
+/// of <see cref="Winograd5x5"/> work on.
+/// </summary>
+internal readonly unsafe struct WinogradLayout<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private readonly ConvGeometry _g;
+    private readonly int _depth;
+
+    public WinogradLayout(in ConvGeometry g, int depth)
+    {
+        _g = g;
+        _depth = depth;
+        Rows = (g.OutHeight + Winograd5x5.Out - 1) / Winograd5x5.Out;
+        Columns = (g.OutWidth + Winograd5x5.Out - 1) / Winograd5x5.Out;
+        Channels = Padded(g.Channels);
+        Kernels = Padded(depth);
+    }
+
+    /// <summary>Tiles down and across one image.</summary>
+    public int Rows { get; }
+    public int Columns { get; }
+
+    /// <summary>Tiles per image.</summary>
+    public int Tiles => Rows * Columns;
+
+    /// <summary>Values per pixel of a laid-out image and of a laid-out output: channels and kernels padded to whole vectors.</summary>
+    public int Channels { get; }
+    public int Kernels { get; }
+
+    /// <summary>Pixels across a laid-out image.</summary>
+    public int InputWidth => 2 * Columns + 4;
+
+    /// <summary>Elements of one laid-out image.</summary>
+    public int InputLength => (2 * Rows + 4) * InputWidth * Channels;
+
+    /// <summary>Pixels across a laid-out output.</summary>
+    public int OutputWidth => 2 * Columns;
+
+    /// <summary>Elements of one laid-out output.</summary>
+    public int OutputLength => Tiles * Winograd5x5.Out * Winograd5x5.Out * Kernels;
+
+    /// <summary>
+    /// Elements from one point's block of <paramref name="count"/> tiles × <paramref name="width"/> values to the next: a
+    /// cache line more than the block, so that the 36 blocks a transform reads or writes in step do not fall on the
+    /// same cache sets (blocks a multiple of 4 KiB apart would all compete for one set of L1).
+    /// </summary>
+    public static nint BlockStride(int count, int width) => (nint)count * width + 64 / sizeof(T);
+
+    /// <summary>A count of channels or kernels rounded up to whole 256-bit vectors.</summary>
+    private static int Padded(int count) => (count + Vector256<T>.Count - 1) / Vector256<T>.Count * Vector256<T>.Count;
+
+    /// <summary>Where tile <paramref name="index"/> of a run of laid-out images starts (its top-left pixel).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T* InputTile(T* images, int index)
+    {
+        var (image, row, column) = Place(index);
+        return images + (nint)image * InputLength + ((nint)2 * row * InputWidth + 2 * column) * Channels;
+    }
+
+    /// <summary>Where the 2×2 block of tile <paramref name="index"/> of a run of laid-out outputs starts.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T* OutputBlock(T* outputs, int index)
+    {
+        var (image, row, column) = Place(index);
+        return outputs + (nint)image * OutputLength + ((nint)2 * row * OutputWidth + 2 * column) * Kernels;
+    }
+
+    /// <summary>V for tiles [first, first + count) of laid-out images: point ξ of tile t at <c>v + ξ·BlockStride(count, Channels) + t·Channels</c>.</summary>
+    public void TransformInputs(T* images, int first, int count, T* v)
+    {
+        nint point = BlockStride(count, Channels), row = (nint)InputWidth * Channels;
+        for (int t = 0; t < count; t++)
+        {
+            T* tile = InputTile(images, first + t);
+            for (int c = 0; c < Channels; c += Vector256<T>.Count)
+                Winograd5x5.Input(tile + c, Channels, row, v + (nint)t * Channels + c, point);
+        }
+    }
+
+    /// <summary>One CHW image into its laid-out form.</summary>
+    public void LayOutImage(T* image, T* dst)
+    {
+        int p = _g.Padding;
+        new Span<T>(dst, InputLength).Clear();
+        for (int c = 0; c < _g.Channels; c++)
+            for (int row = 0; row < _g.Height; row++)
+            {
+                T* s = image + ((nint)c * _g.Height + row) * _g.Width;
+                T* d = dst + ((nint)(row + p) * InputWidth + p) * Channels + c;
+                for (int col = 0; col < _g.Width; col++) d[(nint)col * Channels] = s[col];
+            }
+    }
+
+    /// <summary>One CHW output gradient into the laid-out output form, zero where a tile's block lies outside the output.</summary>
+    public void LayOutOutput(T* dy, T* dst)
+    {
+        int oh = _g.OutHeight, ow = _g.OutWidth;
+        new Span<T>(dst, OutputLength).Clear();
+        for (int f = 0; f < _depth; f++)
+            for (int row = 0; row < oh; row++)
+            {
+                T* s = dy + ((nint)f * oh + row) * ow;
+                T* d = dst + (nint)row * OutputWidth * Kernels + f;
+                for (int col = 0; col < ow; col++) d[(nint)col * Kernels] = s[col];
+            }
+    }
+
+    /// <summary>One laid-out output back into CHW of the real size.</summary>
+    public void TakeOutput(T* blocks, T* y)
+    {
+        int oh = _g.OutHeight, ow = _g.OutWidth;
+        for (int f = 0; f < _depth; f++)
+            for (int row = 0; row < oh; row++)
+            {
+                T* s = blocks + (nint)row * OutputWidth * Kernels + f;
+                T* d = y + ((nint)f * oh + row) * ow;
+                for (int col = 0; col < ow; col++) d[col] = s[(nint)col * Kernels];
+            }
+    }
+
+    /// <summary>Tile <paramref name="index"/> of a run of images: its image and its block's row and column.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private (int Image, int Row, int Column) Place(int index)
+    {
+        int tiles = Tiles, image = index / tiles, r = index - image * tiles, row = r / Columns;
+        return (image, row, r - row * Columns);
+    }
+}
