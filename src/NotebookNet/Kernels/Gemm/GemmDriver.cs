@@ -98,7 +98,7 @@ internal static unsafe class GemmDriver
         int ncAlloc = streaming ? nr : (Math.Min(n, ncMax) + nr - 1) / nr * nr;
         T* packedA = ScratchBuffer<T>.Slot0(PaddedRows<T>(Math.Min(m, mcMax)) * kcMax);
         T* packedB = ScratchBuffer<T>.Slot1(ncAlloc * kcMax + PanelSlack);
-        T* edge = stackalloc T[16 * GemmMicroKernel.Nr]; // Mr ≤ 16 (16 floats, 8 doubles)
+        T* edge = stackalloc T[32 * GemmMicroKernel.Nr]; // two Mr-row panels (Mr: 16 floats, 8 doubles)
         int* columns = stackalloc int[GemmMicroKernel.Nr];
 
         if (streaming)
@@ -116,9 +116,7 @@ internal static unsafe class GemmDriver
                     T* inPlace = cols == nr && alpha == T.One ? b.InPlace(j, pc, columns, out offsets) : null;
                     if (inPlace != null)
                     {
-                        for (int i = 0; i < m; i += GemmMicroKernel.Mr<T>())
-                            GemmMicroKernel.TileGathered(kc, panelsA + (nint)i * kc, inPlace, offsets, columns, c + i + j * ldc, ldc,
-                                Math.Min(GemmMicroKernel.Mr<T>(), m - i), betaNow, edge);
+                        SweepGathered(m, kc, panelsA, inPlace, offsets, columns, c + j * ldc, ldc, betaNow, edge);
                         continue;
                     }
                     T* prefetch = b.Pack(j, cols, pc, kc, packedB);
@@ -159,7 +157,29 @@ internal static unsafe class GemmDriver
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int mr = GemmMicroKernel.Mr<T>();
+        if (Simd.Wide)
+        {
+            for (int i = 0; i < mc; i += 2 * mr)
+                WideMicroKernel.Tile(kc, packedA + (nint)i * kc, bp, c + i, ldc, Math.Min(2 * mr, mc - i), cols, alpha, beta, edge, prefetch);
+            return;
+        }
         for (int i = 0; i < mc; i += mr)
             GemmMicroKernel.Tile(kc, packedA + (nint)i * kc, bp, c + i, ldc, Math.Min(mr, mc - i), cols, alpha, beta, edge, prefetch);
+    }
+
+    /// <summary><see cref="Sweep{T}"/> for a full B panel read in place (alpha = 1).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void SweepGathered<T>(int m, int kc, T* packedA, T* b, int* offsets, int* columns, T* c, nint ldc, T beta, T* edge)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int mr = GemmMicroKernel.Mr<T>();
+        if (Simd.Wide)
+        {
+            for (int i = 0; i < m; i += 2 * mr)
+                WideMicroKernel.TileGathered(kc, packedA + (nint)i * kc, b, offsets, columns, c + i, ldc, Math.Min(2 * mr, m - i), beta, edge);
+            return;
+        }
+        for (int i = 0; i < m; i += mr)
+            GemmMicroKernel.TileGathered(kc, packedA + (nint)i * kc, b, offsets, columns, c + i, ldc, Math.Min(mr, m - i), beta, edge);
     }
 }
