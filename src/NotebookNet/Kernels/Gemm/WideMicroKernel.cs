@@ -79,6 +79,59 @@ internal static unsafe class WideMicroKernel
     }
 
     /// <summary>
+    /// C[0..Mr, 0..2·Nr] = alpha·(Ap·[Bp0 Bp1]) + beta·C: one A panel against two B panels, for products with a single
+    /// A panel (few output channels), where <see cref="RunSingle{T}"/>'s six chains would wait on the FMA latency.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void RunSingleTwoPanels<T>(int kc, T* ap, T* bp, T* bq, T* c, nint ldc, T alpha, T beta, T* prefetch)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        nint w = Vector512<T>.Count;
+        Vector512<T> c0 = default, c1 = default, c2 = default, c3 = default, c4 = default, c5 = default;
+        Vector512<T> c6 = default, c7 = default, c8 = default, c9 = default, c10 = default, c11 = default;
+        for (int p = 0; p < kc; p++)
+        {
+            Vector512<T> a = Vector512.Load(ap);
+            c0 = MulAdd(a, Vector512.Create(bp[0]), c0);
+            c1 = MulAdd(a, Vector512.Create(bp[1]), c1);
+            c2 = MulAdd(a, Vector512.Create(bp[2]), c2);
+            c3 = MulAdd(a, Vector512.Create(bp[3]), c3);
+            c4 = MulAdd(a, Vector512.Create(bp[4]), c4);
+            c5 = MulAdd(a, Vector512.Create(bp[5]), c5);
+            c6 = MulAdd(a, Vector512.Create(bq[0]), c6);
+            c7 = MulAdd(a, Vector512.Create(bq[1]), c7);
+            c8 = MulAdd(a, Vector512.Create(bq[2]), c8);
+            c9 = MulAdd(a, Vector512.Create(bq[3]), c9);
+            c10 = MulAdd(a, Vector512.Create(bq[4]), c10);
+            c11 = MulAdd(a, Vector512.Create(bq[5]), c11);
+            if ((p & 1) != 0) { Sse.Prefetch1(prefetch); prefetch += 2 * Nr; }
+            ap += w;
+            bp += Nr;
+            bq += Nr;
+        }
+        Store(c, ldc, alpha, beta, c0, c1, c2, c3, c4, c5);
+        Store(c + Nr * ldc, ldc, alpha, beta, c6, c7, c8, c9, c10, c11);
+    }
+
+    /// <summary>
+    /// <see cref="RunSingleTwoPanels{T}"/> for rows ≤ Mr of C and columns ≤ 2·Nr (the second panel's may be partial);
+    /// a partial tile goes through <paramref name="edge"/> (2·Mr·Nr scratch).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void TileTwoPanels<T>(int kc, T* ap, T* bp, T* bq, T* c, nint ldc, int rows, int cols, T alpha, T beta, T* edge, T* prefetch)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int mr = Vector512<T>.Count;
+        if (rows == mr && cols == 2 * Nr)
+        {
+            RunSingleTwoPanels(kc, ap, bp, bq, c, ldc, alpha, beta, prefetch);
+            return;
+        }
+        RunSingleTwoPanels(kc, ap, bp, bq, edge, mr, T.One, T.Zero, prefetch);
+        GemmMicroKernel.StoreEdge(edge, mr, c, ldc, rows, cols, alpha, beta);
+    }
+
+    /// <summary>
     /// <see cref="RunPair{T}"/> with alpha = 1 and B read in place: broadcast j of k step p is
     /// <c>b[offsets[p] + columns[j]]</c> (see <see cref="IPackB{T}.InPlace"/>).
     /// </summary>
