@@ -139,6 +139,9 @@ public static class GemmBenchmark
         return best;
     }
 
+    /// <summary>The float32 FMA peak in GFLOP/s on <paramref name="threads"/> threads, at the widest accelerated vector.</summary>
+    public static double FmaPeak(int threads) => MeasurePeak<float>(threads);
+
     /// <summary>
     /// Peak FMA throughput in GFLOP/s: each thread runs ten independent FMA chains on registers only
     /// (enough to cover the FMA latency on both pipes), so nothing but the FMA units limits it.

@@ -3,7 +3,8 @@ namespace NotebookNet.Bench;
 /// <summary><c>gemm</c>: our GEMM kernels (GemmBenchmark) and, when TorchSharp loads, torch.matmul float32 1024³.</summary>
 public static class GemmCommand
 {
-    public static void Run(Options options, TextWriter output)
+    /// <summary>Runs the GEMM table and torch.matmul; fills <paramref name="card"/>'s convolution row when given.</summary>
+    public static void Run(Options options, TextWriter output, Scorecard? card = null)
     {
         int threads = Math.Max(1, options.Int("threads", 2));
         int repeat = Math.Max(1, options.Int("repeat", 20));
@@ -11,6 +12,8 @@ public static class GemmCommand
         options.RejectUnknown();
 
         GemmBenchmark.Run(output);
+        output.WriteLine();
+        ConvolutionBenchmark.Run(output, card);
 
         if (skipTorch) return;
         if (!TorchEngine.TryLoad(threads, out var why))
