@@ -3,7 +3,7 @@ namespace NotebookNet.Bench;
 /// <summary><c>gemm</c>: our GEMM kernels (GemmBenchmark) and, when TorchSharp loads, torch.matmul float32 1024³.</summary>
 public static class GemmCommand
 {
-    /// <summary>Runs the GEMM table and torch.matmul; fills <paramref name="card"/>'s convolution row when given.</summary>
+    /// <summary>Runs the GEMM table and torch.matmul; fills <paramref name="card"/>'s convolution-shaped GEMM row when given.</summary>
     public static void Run(Options options, TextWriter output, Scorecard? card = null)
     {
         int threads = Math.Max(1, options.Int("threads", 2));
@@ -11,9 +11,9 @@ public static class GemmCommand
         bool skipTorch = options.Flag("no-torch");
         options.RejectUnknown();
 
-        GemmBenchmark.Run(output);
+        GemmBenchmark.Run(output, card);
         output.WriteLine();
-        ConvolutionBenchmark.Run(output, card);
+        ConvolutionBenchmark.Run(output);
 
         if (skipTorch) return;
         if (!TorchEngine.TryLoad(threads, out var why))

@@ -11,7 +11,7 @@ public sealed class Scorecard
     public const string SmallCnn = "small CNN img/s vs TorchSharp (medians over seeds)";
     public const string LeNet = "LeNet-5 img/s vs TorchSharp (medians over seeds)";
     public const string LeNetPeak = "LeNet-5 training, % of the FMA peak in direct-convolution terms";
-    public const string ConvProducts = "LeNet-5's convolution layers as trained, % of FMA peak";
+    public const string ConvProducts = "convolution-shaped GEMMs (gemm's conv rows), % of FMA peak";
     public const string Reference = "reference model: test accuracy, training seconds";
 
     private static readonly (string Work, string Target)[] Targets =
