@@ -66,8 +66,13 @@ internal readonly unsafe struct PrepackedA<T>(T* panels, int rows) : IPackA<T>
         panels + (nint)depth * GemmDriver.PaddedRows<T>(rows);
 }
 
-/// <summary>op(B) read from an ordinary column-major matrix with <paramref name="n"/> columns in op(B).</summary>
-internal readonly unsafe struct StoredB<T>(bool transposed, T* b, nint ldb, int n) : IPackB<T>
+/// <summary>
+/// op(B) read from an ordinary column-major matrix with <paramref name="n"/> columns in op(B). With
+/// <paramref name="inPlace"/>, full panels of an untransposed B are read where they are (six columns, each contiguous
+/// along k) instead of being packed: worth it when few A panels share each B panel, so packing would cost about as much
+/// as the products.
+/// </summary>
+internal readonly unsafe struct StoredB<T>(bool transposed, T* b, nint ldb, int n, bool inPlace = false) : IPackB<T>
     where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
 {
     public bool Streams => !transposed;
@@ -93,14 +98,31 @@ internal readonly unsafe struct StoredB<T>(bool transposed, T* b, nint ldb, int 
 
     public T* InPlace(int column, int depth, int* columns, out int* offsets)
     {
-        offsets = null;
-        return null;
+        if (!inPlace || transposed || (long)GemmMicroKernel.Nr * ldb > int.MaxValue)
+        {
+            offsets = null;
+            return null;
+        }
+        for (int j = 0; j < GemmMicroKernel.Nr; j++) columns[j] = (int)(j * ldb);
+        offsets = Panels.Steps;
+        return b + depth + column * ldb;
     }
 }
 
 /// <summary>What every <see cref="IPackB{T}"/> shares.</summary>
 internal static unsafe class Panels
 {
+    private static readonly int[] s_steps = GC.AllocateArray<int>(4096, pinned: true);
+
+    /// <summary>0, 1, 2, … (4,096 of them, more than any depth block): the k-step offsets of a panel read in place along k.</summary>
+    public static readonly int* Steps = Init();
+
+    private static int* Init()
+    {
+        for (int i = 0; i < s_steps.Length; i++) s_steps[i] = i;
+        return (int*)System.Runtime.CompilerServices.Unsafe.AsPointer(ref s_steps[0]);
+    }
+
     /// <summary><see cref="IPackB{T}.PackBlock"/> as consecutive <see cref="IPackB{T}.Pack"/> calls, for packers with no faster way.</summary>
     public static void PackEach<T, TB>(in TB b, int column, int columns, int depth, int steps, T* dst)
         where T : unmanaged

@@ -50,5 +50,6 @@ internal static unsafe class ParallelGemm
     private static void Part<T>(bool transA, bool transB, int m, int n, int k, T alpha,
         T* a, nint lda, T* b, nint ldb, T beta, T* c, nint ldc, int kcMax)
         where T : unmanaged, IFloatingPointIeee754<T> =>
-        GemmDriver.Run(m, n, k, alpha, new StoredA<T>(transA, a, lda), new StoredB<T>(transB, b, ldb, n), beta, c, ldc, kcMax);
+        GemmDriver.Run(m, n, k, alpha, new StoredA<T>(transA, a, lda),
+            new StoredB<T>(transB, b, ldb, n, inPlace: m > GemmMicroKernel.Mr<T>() && m <= 2 * GemmMicroKernel.Mr<T>()), beta, c, ldc, kcMax);
 }
