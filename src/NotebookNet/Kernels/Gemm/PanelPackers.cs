@@ -68,14 +68,17 @@ internal readonly unsafe struct PrepackedA<T>(T* panels, int rows) : IPackA<T>
 
 /// <summary>
 /// op(B) read from an ordinary column-major matrix with <paramref name="n"/> columns in op(B). With
-/// <paramref name="inPlace"/>, full panels of an untransposed B are read where they are (six columns, each contiguous
-/// along k) instead of being packed: worth it when few A panels share each B panel, so packing would cost about as much
-/// as the products.
+/// <paramref name="rows"/>, full panels are read where they are instead of being packed, which is worth it when few A
+/// panels share each B panel (packing would cost about as much as the products): six columns of B, each contiguous
+/// along k, or, for Bᵀ, six neighbouring values of each row, <paramref name="rows"/> giving the offset of row p (p·ldb).
 /// </summary>
-internal readonly unsafe struct StoredB<T>(bool transposed, T* b, nint ldb, int n, bool inPlace = false) : IPackB<T>
+internal readonly unsafe struct StoredB<T>(bool transposed, T* b, nint ldb, int n, int* rows = null) : IPackB<T>
     where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
 {
-    public bool Streams => !transposed;
+    /// <summary>Whether products of <paramref name="m"/> rows read B in place: one or two pairs of A panels.</summary>
+    public static bool ReadsInPlace(int m) => m > GemmMicroKernel.Mr<T>() && m <= 4 * GemmMicroKernel.Mr<T>();
+
+    public bool Streams => !transposed || rows != null;
 
     public T* Pack(int column, int columns, int depth, int steps, T* dst)
     {
@@ -98,10 +101,13 @@ internal readonly unsafe struct StoredB<T>(bool transposed, T* b, nint ldb, int 
 
     public T* InPlace(int column, int depth, int* columns, out int* offsets)
     {
-        if (!inPlace || transposed || (long)GemmMicroKernel.Nr * ldb > int.MaxValue)
+        offsets = null;
+        if (rows == null) return null;
+        if (transposed)
         {
-            offsets = null;
-            return null;
+            for (int j = 0; j < GemmMicroKernel.Nr; j++) columns[j] = j;
+            offsets = rows;
+            return b + column + depth * ldb;
         }
         for (int j = 0; j < GemmMicroKernel.Nr; j++) columns[j] = (int)(j * ldb);
         offsets = Panels.Steps;
