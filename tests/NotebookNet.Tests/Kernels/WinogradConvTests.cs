@@ -6,17 +6,18 @@ namespace NotebookNet.Tests.Kernels;
 
 /// <summary>
 /// Winograd's F(2×2, 5×5) against the definition (direct loops in double). The transforms mix all 36 values of an
-/// input tile (the 6×6 block its 2×2 outputs read, the sixth row and column included) and all 25 weights of a kernel
+/// input tile (the (m + 4)×(m + 4) block an m×m block of outputs reads, all of it) and all 25 weights of a kernel
 /// before rounding, so an output's error is bounded by the norms of what went in, not by the sum of its terms: it is
 /// measured against <c>|bias| + Σ_c ‖tile_c‖₂·‖kernel_c‖₂</c>. A direct float sum is off by a few epsilons of its
-/// scale; the transforms' entries (up to 5 in Bᵀ, 2 in Aᵀ, fractions in G) multiply that by a small growth factor,
-/// so float must stay within 32 epsilons of this scale, and double within 1e-10 of it. Shapes cover every edge: odd
-/// output sizes (a last tile half outside), padding 0 to 4, channel and kernel counts that are not whole vectors,
-/// several images in one call across blocks of tiles, and LeNet-5's second layer.
+/// scale; the transforms' entries (up to 21 in F(4×4, 5×5)'s Bᵀ, 8 in its Aᵀ, fractions in G) multiply that by a
+/// growth factor, so float must stay within 64 epsilons of this scale, and double within 1e-10 of it.
+/// Shapes cover every edge: odd output sizes (a last tile partly outside), padding 0 to 4, channel and kernel counts that are not whole vectors,
+/// several images in one call across blocks of tiles, LeNet-5's second layer, and both schemes (outputs one or two
+/// rows high take F(2×2, 5×5), the others F(4×4, 5×5)).
 /// </summary>
 public class WinogradConvTests(ITestOutputHelper output)
 {
-    private const double FloatTolerance = 32 * 1.1920929e-7, DoubleTolerance = 1e-10;
+    private const double FloatTolerance = 64 * 1.1920929e-7, DoubleTolerance = 1e-10;
 
     public static TheoryData<int, int, int, int, int, int> Shapes => new()
     {
@@ -28,7 +29,20 @@ public class WinogradConvTests(ITestOutputHelper output)
         { 1, 4, 4, 4, 2, 2 },
         { 2, 13, 13, 2, 9, 5 },
         { 32, 14, 14, 2, 64, 3 },
+        { 2, 6, 14, 0, 3, 3 },
+        { 3, 5, 9, 0, 17, 2 },
     };
+
+    [Fact]
+    public void Each_geometry_takes_the_scheme_with_fewer_multiplications()
+    {
+        // LeNet-5's second layer: 16 tiles of 64 points against 49 of 36.
+        Assert.True(WinogradConv.LargeTiles(new ConvGeometry(32, 14, 14, 5, 1, 2)));
+        // Outputs two or one row high: a 4×4 block would be mostly outside them.
+        Assert.False(WinogradConv.LargeTiles(new ConvGeometry(2, 6, 14, 5, 1, 0)));
+        Assert.False(WinogradConv.LargeTiles(new ConvGeometry(3, 5, 9, 5, 1, 0)));
+        Assert.False(WinogradConv.LargeTiles(new ConvGeometry(1, 5, 5, 5, 1, 0)));
+    }
 
     [Theory]
     [MemberData(nameof(Shapes))]
@@ -119,7 +133,7 @@ public class WinogradConvTests(ITestOutputHelper output)
         var y = new T[images * g.Positions * depth];
         WinogradConv.Forward<T>(x, g, Kernels(weights, g, depth), depth, bias, y, images, new T[WinogradConv.WorkspaceLength<T>(g, depth, images)]);
         var errors = new Accumulator();
-        int k = g.KernelSize;
+        int k = g.KernelSize, block = Block(g);
         for (int i = 0; i < images; i++)
             for (int f = 0; f < depth; f++)
                 for (int oy = 0; oy < g.OutHeight; oy++)
@@ -127,7 +141,7 @@ public class WinogradConvTests(ITestOutputHelper output)
                     {
                         double sum = double.CreateChecked(bias[f]), scale = Math.Abs(sum);
                         for (int c = 0; c < g.Channels; c++)
-                            scale += TileNorm(x, i * g.ImageSize + c * g.Height * g.Width, g.Height, g.Width, oy, ox, g.Padding)
+                            scale += TileNorm(x, i * g.ImageSize + c * g.Height * g.Width, g.Height, g.Width, oy, ox, g.Padding, block)
                                 * KernelNorm(weights, f, c, depth);
                         for (int c = 0; c < g.Channels; c++)
                             for (int ki = 0; ki < k; ki++)
@@ -183,7 +197,8 @@ public class WinogradConvTests(ITestOutputHelper output)
                     for (int ix = 0; ix < g.Width; ix++)
                         for (int f = 0; f < depth; f++)
                             scale[i * g.ImageSize + (c * g.Height + iy) * g.Width + ix] +=
-                                TileNorm(dy, i * outSize + f * g.Positions, g.OutHeight, g.OutWidth, iy, ix, gt.Padding) * KernelNorm(weights, f, c, depth);
+                                TileNorm(dy, i * outSize + f * g.Positions, g.OutHeight, g.OutWidth, iy, ix, gt.Padding, Block(gt))
+                                * KernelNorm(weights, f, c, depth);
         var errors = new Accumulator();
         for (int p = 0; p < expected.Length; p++) errors.Add(expected[p], scale[p], double.CreateChecked(dx[p]));
         return errors.Result;
@@ -198,7 +213,7 @@ public class WinogradConvTests(ITestOutputHelper output)
         var dw = Random<T>(depth * g.PatchSize, rng);
         var before = (T[])dw.Clone();
         WinogradConv.AddWeightGradient<T>(x, dy, g, depth, images, dw, new T[WinogradConv.WeightGradientWorkspaceLength<T>(g, depth, images)]);
-        int k = g.KernelSize, outSize = g.Positions * depth;
+        int k = g.KernelSize, outSize = g.Positions * depth, block = Block(g);
         var errors = new Accumulator();
         for (int f = 0; f < depth; f++)
             for (int c = 0; c < g.Channels; c++)
@@ -206,10 +221,10 @@ public class WinogradConvTests(ITestOutputHelper output)
                 // Each tile adds (A ∂Y Aᵀ) ⊙ V: its error scales with ‖∂Y block‖·‖input tile‖, summed over the tiles.
                 double tileScale = 0;
                 for (int i = 0; i < images; i++)
-                    for (int oy = 0; oy < g.OutHeight; oy += 2)
-                        for (int ox = 0; ox < g.OutWidth; ox += 2)
-                            tileScale += BlockNorm(dy, i * outSize + f * g.Positions, g.OutHeight, g.OutWidth, oy, ox)
-                                * TileNorm(x, i * g.ImageSize + c * g.Height * g.Width, g.Height, g.Width, oy, ox, g.Padding);
+                    for (int oy = 0; oy < g.OutHeight; oy += block)
+                        for (int ox = 0; ox < g.OutWidth; ox += block)
+                            tileScale += BlockNorm(dy, i * outSize + f * g.Positions, g.OutHeight, g.OutWidth, oy, ox, block)
+                                * TileNorm(x, i * g.ImageSize + c * g.Height * g.Width, g.Height, g.Width, oy, ox, g.Padding, block);
                 for (int ki = 0; ki < k; ki++)
                     for (int kj = 0; kj < k; kj++)
                     {
@@ -230,12 +245,15 @@ public class WinogradConvTests(ITestOutputHelper output)
         return errors.Result;
     }
 
-    // ‖·‖₂ of the 2×2 block of a plane (zero outside it) whose top-left output is (oy, ox).
-    private static double BlockNorm<T>(T[] plane, int at, int height, int width, int oy, int ox) where T : struct, IFloatingPointIeee754<T>
+    // The side of the output blocks g's scheme computes at once.
+    private static int Block(in ConvGeometry g) => WinogradConv.LargeTiles(g) ? 4 : 2;
+
+    // ‖·‖₂ of the block of a plane (zero outside it) whose top-left output is (oy, ox).
+    private static double BlockNorm<T>(T[] plane, int at, int height, int width, int oy, int ox, int block) where T : struct, IFloatingPointIeee754<T>
     {
         double sum = 0;
-        for (int y = oy; y < Math.Min(height, oy + 2); y++)
-            for (int x = ox; x < Math.Min(width, ox + 2); x++)
+        for (int y = oy; y < Math.Min(height, oy + block); y++)
+            for (int x = ox; x < Math.Min(width, ox + block); x++)
             {
                 double v = double.CreateChecked(plane[at + y * width + x]);
                 sum += v * v;
@@ -243,14 +261,14 @@ public class WinogradConvTests(ITestOutputHelper output)
         return Math.Sqrt(sum);
     }
 
-    // ‖·‖₂ of the 6×6 input tile that output (oy, ox) of a plane (zero outside it) is computed from.
-    private static double TileNorm<T>(T[] plane, int at, int height, int width, int oy, int ox, int padding)
+    // ‖·‖₂ of the input tile that output (oy, ox) of a plane (zero outside it) is computed from.
+    private static double TileNorm<T>(T[] plane, int at, int height, int width, int oy, int ox, int padding, int block)
         where T : struct, IFloatingPointIeee754<T>
     {
-        int top = oy - oy % 2 - padding, left = ox - ox % 2 - padding;
+        int top = oy - oy % block - padding, left = ox - ox % block - padding, side = block + 4;
         double sum = 0;
-        for (int y = Math.Max(0, top); y < Math.Min(height, top + 6); y++)
-            for (int x = Math.Max(0, left); x < Math.Min(width, left + 6); x++)
+        for (int y = Math.Max(0, top); y < Math.Min(height, top + side); y++)
+            for (int x = Math.Max(0, left); x < Math.Min(width, left + side); x++)
             {
                 double v = double.CreateChecked(plane[at + y * width + x]);
                 sum += v * v;

@@ -5,14 +5,16 @@ using System.Runtime.Intrinsics;
 namespace NotebookNet.Kernels;
 
 /// <summary>
-/// The pixel-major layouts <see cref="WinogradConv"/> transforms, for one geometry and kernel count: an image as
-/// (2·rows + 4) × (2·columns + 4) pixels of <see cref="Channels"/> values (HWC, channels padded to whole 256-bit vectors,
+/// The pixel-major layouts <see cref="WinogradConv"/> transforms, for one geometry, kernel count and scheme of m×m
+/// blocks: an image as (m·rows + 4) × (m·columns + 4) pixels of <see cref="Channels"/> values (HWC, channels padded to whole 256-bit vectors,
 /// a zero border of the padding on top and left and enough on the bottom and right for whole tiles), and an output
-/// (or output gradient) as 2·rows × 2·columns pixels of <see cref="Kernels"/> values, the whole 2×2 blocks of the
-/// tiles; and where each tile of a run of images sits in them. Vectors of channels (or kernels) are what the transforms
-/// of <see cref="Winograd5x5"/> work on.
+/// (or output gradient) as m·rows × m·columns pixels of <see cref="Kernels"/> values, the whole blocks of the tiles;
+/// and where each tile of a run of images sits in them. Vectors of channels (or kernels) are what the transforms of
+/// <see cref="WinogradTransforms"/> work on.
 /// </summary>
-internal readonly unsafe struct WinogradLayout<T> where T : unmanaged, IFloatingPointIeee754<T>
+internal readonly unsafe struct WinogradLayout<T, TTile>
+    where T : unmanaged, IFloatingPointIeee754<T>
+    where TTile : IWinogradTile
 {
     private readonly ConvGeometry _g;
     private readonly int _depth;
@@ -21,8 +23,8 @@ internal readonly unsafe struct WinogradLayout<T> where T : unmanaged, IFloating
     {
         _g = g;
         _depth = depth;
-        Rows = (g.OutHeight + Winograd5x5.Out - 1) / Winograd5x5.Out;
-        Columns = (g.OutWidth + Winograd5x5.Out - 1) / Winograd5x5.Out;
+        Rows = (g.OutHeight + TTile.Out - 1) / TTile.Out;
+        Columns = (g.OutWidth + TTile.Out - 1) / TTile.Out;
         Channels = Padded(g.Channels);
         Kernels = Padded(depth);
     }
@@ -39,20 +41,29 @@ internal readonly unsafe struct WinogradLayout<T> where T : unmanaged, IFloating
     public int Kernels { get; }
 
     /// <summary>Pixels across a laid-out image.</summary>
-    public int InputWidth => 2 * Columns + 4;
+    public int InputWidth => TTile.Out * Columns + 4;
 
     /// <summary>Elements of one laid-out image.</summary>
-    public int InputLength => (2 * Rows + 4) * InputWidth * Channels;
+    public int InputLength => (TTile.Out * Rows + 4) * InputWidth * Channels;
 
     /// <summary>Pixels across a laid-out output.</summary>
-    public int OutputWidth => 2 * Columns;
+    public int OutputWidth => TTile.Out * Columns;
 
     /// <summary>Elements of one laid-out output.</summary>
-    public int OutputLength => Tiles * Winograd5x5.Out * Winograd5x5.Out * Kernels;
+    public int OutputLength => Tiles * TTile.Out * TTile.Out * Kernels;
+
+    /// <summary>Transform points per tile: one product each.</summary>
+    public static int Points => TTile.Tile * TTile.Tile;
+
+    /// <summary>
+    /// Most tiles per block of products: a block's points × tiles is kept to the same count of transformed values
+    /// whatever the scheme, so that its V and M stay within L2, in whole B panels of the products.
+    /// </summary>
+    public static int BlockTiles => Math.Max(6, 1728 / Points / 6 * 6);
 
     /// <summary>
     /// Elements from one point's block of <paramref name="count"/> tiles × <paramref name="width"/> values to the next: a
-    /// cache line more than the block, so that the 36 blocks a transform reads or writes in step do not fall on the
+    /// cache line more than the block, so that the blocks a transform reads or writes in step do not fall on the
     /// same cache sets (blocks a multiple of 4 KiB apart would all compete for one set of L1).
     /// </summary>
     public static nint BlockStride(int count, int width) => (nint)count * width + 64 / sizeof(T);
@@ -65,7 +76,7 @@ internal readonly unsafe struct WinogradLayout<T> where T : unmanaged, IFloating
     public T* InputTile(T* images, int index)
     {
         var (image, row, column) = Place(index);
-        return images + (nint)image * InputLength + ((nint)2 * row * InputWidth + 2 * column) * Channels;
+        return images + (nint)image * InputLength + ((nint)TTile.Out * row * InputWidth + TTile.Out * column) * Channels;
     }
 
     /// <summary>Where the 2×2 block of tile <paramref name="index"/> of a run of laid-out outputs starts.</summary>
@@ -73,7 +84,7 @@ internal readonly unsafe struct WinogradLayout<T> where T : unmanaged, IFloating
     public T* OutputBlock(T* outputs, int index)
     {
         var (image, row, column) = Place(index);
-        return outputs + (nint)image * OutputLength + ((nint)2 * row * OutputWidth + 2 * column) * Kernels;
+        return outputs + (nint)image * OutputLength + ((nint)TTile.Out * row * OutputWidth + TTile.Out * column) * Kernels;
     }
 
     /// <summary>V for tiles [first, first + count) of laid-out images: point ξ of tile t at <c>v + ξ·BlockStride(count, Channels) + t·Channels</c>.</summary>
@@ -84,7 +95,7 @@ internal readonly unsafe struct WinogradLayout<T> where T : unmanaged, IFloating
         {
             T* tile = InputTile(images, first + t);
             for (int c = 0; c < Channels; c += Vector256<T>.Count)
-                Winograd5x5.Input(tile + c, Channels, row, v + (nint)t * Channels + c, point);
+                WinogradTransforms.Input<T, TTile>(tile + c, Channels, row, v + (nint)t * Channels + c, point);
         }
     }
 
