@@ -108,7 +108,7 @@ public class ConvolutionalTests
         Check(channels, size, k, padding, depth);
     }
 
-    // The same with 5×5 kernels runs on the Winograd engine (∂L/∂W on the implicit GEMM): LeNet-5's second layer, an
+    // The same with 5×5 kernels runs on the Winograd engine, all three products: LeNet-5's second layer, an
     // odd size whose last tiles are half outside the output, and no padding.
     [Theory]
     [InlineData(32, 14, 2, 64)]
