@@ -56,10 +56,11 @@ internal readonly unsafe struct WinogradLayout<T, TTile>
     public static int Points => TTile.Tile * TTile.Tile;
 
     /// <summary>
-    /// Most tiles per block of products: a block's points × tiles is kept to the same count of transformed values
-    /// whatever the scheme, so that its V and M stay within L2, in whole B panels of the products.
+    /// Most tiles per block of products: the products' columns. Wide enough for <see cref="GemmDriver"/> to run near its
+    /// speed on the shallow products (as deep as the channels) at the cost of V and M outgrowing L2, which measured
+    /// faster than narrower blocks that fit; a multiple of the B panel width.
     /// </summary>
-    public static int BlockTiles => Math.Max(6, 1728 / Points / 6 * 6);
+    public static int BlockTiles => 96;
 
     /// <summary>
     /// Elements from one point's block of <paramref name="count"/> tiles × <paramref name="width"/> values to the next: a
