@@ -4,8 +4,8 @@ using NotebookNet.Kernels;
 namespace NotebookNet.Layers;
 
 /// <summary>
-/// The engine for stride-1 layers with many weights (LeNet-5's second layer): each image is copied once into
-/// a zero-bordered buffer and the products read their im2col operand straight from it
+/// The engine for stride-1 layers with many weights (5×5 ones go to <see cref="WinogradConvolution{T}"/>): each image
+/// is copied once into a zero-bordered buffer and the products read their im2col operand straight from it
 /// (<see cref="ImplicitGemmConv"/>), so the column matrix — larger than the L2 cache there — is never written.
 /// Training keeps the padded inputs (tens of kilobytes per image) for ∂L/∂W; the kernels are packed once per
 /// batch. ∂L/∂x is the convolution of ∂L/∂Y with the flipped kernels when the input has enough channels to fill

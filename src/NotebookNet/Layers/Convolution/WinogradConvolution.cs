@@ -4,8 +4,9 @@ using NotebookNet.Kernels;
 namespace NotebookNet.Layers;
 
 /// <summary>
-/// The engine for stride-1 5×5 layers with many weights (LeNet-5's second layer), on Winograd's F(2×2, 5×5)
-/// (<see cref="WinogradConv"/>), which needs 36 multiply-adds for every 100 of a direct product: the forward pass;
+/// The engine for stride-1 5×5 layers with many weights (LeNet-5's second layer), on Winograd's minimal filtering
+/// (<see cref="WinogradConv"/>: F(4×4, 5×5) needs 64 multiply-adds for every 400 of a direct product, F(2×2, 5×5) for
+/// the smallest outputs 36 for every 100): the forward pass;
 /// ∂L/∂x, itself a stride-1 5×5 convolution of ∂L/∂Y with the flipped kernels; and ∂L/∂W, the same transforms run
 /// backwards and summed over each chunk's tiles. The kernels are transformed once per batch. The batch is cut into
 /// fixed shares (<see cref="BatchParallel"/>): every image's output and input gradient is the same whatever share it
