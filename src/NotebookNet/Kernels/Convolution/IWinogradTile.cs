@@ -1,6 +1,3 @@
-using System.Numerics;
-using System.Runtime.Intrinsics;
-
 namespace NotebookNet.Kernels;
 
 /// <summary>
@@ -12,8 +9,8 @@ namespace NotebookNet.Kernels;
 /// and Bᵀ is the transposed Lagrange interpolation, its denominators moved into G (applied once per batch, in double).
 /// An implementation gives the one-dimensional products with these matrices; <see cref="WinogradTransforms"/> applies
 /// them down the columns and then along the rows of a tile. Each reads values at <c>x[0], x[s], x[2s], …</c> and writes
-/// its results the same way, so one line serves a tile in memory and one on the stack; on vectors, lane l of every value
-/// belongs to channel (or kernel) l of a run of them.
+/// its results the same way, so one line serves a tile in memory and one on the stack; on vectors
+/// (<see cref="ILane{TV, T}"/>), lane l of every value belongs to channel (or kernel) l of a run of them.
 /// </summary>
 internal unsafe interface IWinogradTile
 {
@@ -30,14 +27,14 @@ internal unsafe interface IWinogradTile
     static abstract void KernelGradient(double* m, nint ms, double* g, nint gs);
 
     /// <summary><see cref="KernelGradient(double*, nint, double*, nint)"/> on vectors of kernels.</summary>
-    static abstract void KernelGradient<T>(Vector256<T>* m, nint ms, Vector256<T>* g, nint gs) where T : unmanaged, IFloatingPointIeee754<T>;
+    static abstract void KernelGradient<TV, T>(TV* m, nint ms, TV* g, nint gs) where TV : unmanaged, ILane<TV, T> where T : unmanaged;
 
     /// <summary>t = Bᵀ·d: α values from α.</summary>
-    static abstract void Input<T>(Vector256<T>* d, nint ds, Vector256<T>* t, nint ts) where T : unmanaged, IFloatingPointIeee754<T>;
+    static abstract void Input<TV, T>(TV* d, nint ds, TV* t, nint ts) where TV : unmanaged, ILane<TV, T> where T : unmanaged;
 
     /// <summary>y = Aᵀ·m: m values from α.</summary>
-    static abstract void Output<T>(Vector256<T>* m, nint ms, Vector256<T>* y, nint ys) where T : unmanaged, IFloatingPointIeee754<T>;
+    static abstract void Output<TV, T>(TV* m, nint ms, TV* y, nint ys) where TV : unmanaged, ILane<TV, T> where T : unmanaged;
 
     /// <summary>z = A·y: α values from m output gradients.</summary>
-    static abstract void OutputGradient<T>(Vector256<T>* y, nint ys, Vector256<T>* z, nint zs) where T : unmanaged, IFloatingPointIeee754<T>;
+    static abstract void OutputGradient<TV, T>(TV* y, nint ys, TV* z, nint zs) where TV : unmanaged, ILane<TV, T> where T : unmanaged;
 }

@@ -1,6 +1,5 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 
 namespace NotebookNet.Kernels;
 
@@ -172,6 +171,22 @@ public static unsafe partial class WinogradConv
             }
     }
 
+    // Y = Aᵀ M A + bias for tiles [first, first + count), into their blocks of the laid-out outputs.
+    private static void TransformOutputs<T, TV, TTile>(in WinogradLayout<T, TTile> layout, T* outputs, int first, int count, T* m, T* biases)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TV : unmanaged, ILane<TV, T>
+        where TTile : IWinogradTile
+    {
+        int dp = layout.Kernels;
+        nint point = WinogradLayout<T, TTile>.BlockStride(count, dp), row = (nint)layout.OutputWidth * dp;
+        for (int t = 0; t < count; t++)
+        {
+            T* block = layout.OutputBlock(outputs, first + t);
+            for (int f = 0; f < dp; f += TV.Count)
+                WinogradTransforms.Output<T, TV, TTile>(m + (nint)t * dp + f, point, biases + f, block + f, dp, row);
+        }
+    }
+
     private static void Run<T, TTile>(ReadOnlySpan<T> x, in ConvGeometry g, ReadOnlySpan<T> kernels, int depth, ReadOnlySpan<T> bias,
         Span<T> y, int images, Span<T> workspace)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -181,7 +196,6 @@ public static unsafe partial class WinogradConv
         int channels = g.Channels, cp = layout.Channels, dp = layout.Kernels, total = images * layout.Tiles;
         int points = WinogradLayout<T, TTile>.Points, blockTiles = WinogradLayout<T, TTile>.BlockTiles, stride = PointStride<T>(channels, depth);
         bool prepacked = GemmDriver.PrepackedLength<T>(depth, channels) > 0;
-        nint row = (nint)layout.OutputWidth * dp;
         T* biases = stackalloc T[dp];
         for (int f = 0; f < dp; f++) biases[f] = bias.IsEmpty || f >= depth ? T.Zero : bias[f];
 
@@ -204,12 +218,8 @@ public static unsafe partial class WinogradConv
                     else
                         GemmDriver.Run(depth, count, channels, T.One, new StoredA<T>(false, u + (nint)xi * stride, depth), b, T.Zero, m + xi * mPoint, dp);
                 }
-                for (int t = 0; t < count; t++)
-                {
-                    T* block = layout.OutputBlock(output, first + t);
-                    for (int f = 0; f < dp; f += Vector256<T>.Count)
-                        WinogradTransforms.Output<T, TTile>(m + (nint)t * dp + f, mPoint, Vector256.Load(biases + f), block + f, dp, row);
-                }
+                if (WinogradTransforms.Wide<T>(dp)) TransformOutputs<T, Lane512<T>, TTile>(layout, output, first, count, m, biases);
+                else TransformOutputs<T, Lane256<T>, TTile>(layout, output, first, count, m, biases);
             }
 
             for (int i = 0; i < images; i++)

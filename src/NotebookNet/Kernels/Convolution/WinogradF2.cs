@@ -1,6 +1,4 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
 
 namespace NotebookNet.Kernels;
 
@@ -47,25 +45,25 @@ internal readonly unsafe struct WinogradF2 : IWinogradTile
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void KernelGradient<T>(Vector256<T>* m, nint ms, Vector256<T>* g, nint gs) where T : unmanaged, IFloatingPointIeee754<T>
+    public static void KernelGradient<TV, T>(TV* m, nint ms, TV* g, nint gs) where TV : unmanaged, ILane<TV, T> where T : unmanaged
     {
         var plus = m[ms] + m[2 * ms];
         var minus = m[ms] - m[2 * ms];
         var plus2 = m[3 * ms] + m[4 * ms];
         var minus2 = m[3 * ms] - m[4 * ms];
-        g[0] = m[0] * Const<T>(1, 4) + plus * Const<T>(1, 6) + plus2 * Const<T>(1, 24);
-        g[gs] = minus * Const<T>(1, 6) + minus2 * Const<T>(1, 12);
-        g[2 * gs] = (plus + plus2) * Const<T>(1, 6);
-        g[3 * gs] = minus * Const<T>(1, 6) + minus2 * Const<T>(1, 3);
-        g[4 * gs] = plus * Const<T>(1, 6) + plus2 * Const<T>(2, 3) + m[5 * ms];
+        g[0] = m[0] * TV.Constant(1, 4) + plus * TV.Constant(1, 6) + plus2 * TV.Constant(1, 24);
+        g[gs] = minus * TV.Constant(1, 6) + minus2 * TV.Constant(1, 12);
+        g[2 * gs] = (plus + plus2) * TV.Constant(1, 6);
+        g[3 * gs] = minus * TV.Constant(1, 6) + minus2 * TV.Constant(1, 3);
+        g[4 * gs] = plus * TV.Constant(1, 6) + plus2 * TV.Constant(2, 3) + m[5 * ms];
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Input<T>(Vector256<T>* d, nint ds, Vector256<T>* t, nint ts) where T : unmanaged, IFloatingPointIeee754<T>
+    public static void Input<TV, T>(TV* d, nint ds, TV* t, nint ts) where TV : unmanaged, ILane<TV, T> where T : unmanaged
     {
-        Vector256<T> d0 = d[0], d1 = d[ds], d2 = d[2 * ds], d3 = d[3 * ds], d4 = d[4 * ds], d5 = d[5 * ds];
-        var four = Const<T>(4, 1);
-        var five = Const<T>(5, 1);
+        TV d0 = d[0], d1 = d[ds], d2 = d[2 * ds], d3 = d[3 * ds], d4 = d[4 * ds], d5 = d[5 * ds];
+        var four = TV.Constant(4, 1);
+        var five = TV.Constant(5, 1);
         var p = four * d2 - d4;
         var q = four * d1 - d3;
         var r = d4 - d2;
@@ -79,18 +77,18 @@ internal readonly unsafe struct WinogradF2 : IWinogradTile
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Output<T>(Vector256<T>* m, nint ms, Vector256<T>* y, nint ys) where T : unmanaged, IFloatingPointIeee754<T>
+    public static void Output<TV, T>(TV* m, nint ms, TV* y, nint ys) where TV : unmanaged, ILane<TV, T> where T : unmanaged
     {
-        Vector256<T> m1 = m[ms], m2 = m[2 * ms], m3 = m[3 * ms], m4 = m[4 * ms];
+        TV m1 = m[ms], m2 = m[2 * ms], m3 = m[3 * ms], m4 = m[4 * ms];
         var minus2 = m3 - m4;
         y[0] = m[0] + (m1 + m2) + (m3 + m4);
         y[ys] = (m1 - m2) + (minus2 + minus2) + m[5 * ms];
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void OutputGradient<T>(Vector256<T>* y, nint ys, Vector256<T>* z, nint zs) where T : unmanaged, IFloatingPointIeee754<T>
+    public static void OutputGradient<TV, T>(TV* y, nint ys, TV* z, nint zs) where TV : unmanaged, ILane<TV, T> where T : unmanaged
     {
-        Vector256<T> y0 = y[0], y1 = y[ys];
+        TV y0 = y[0], y1 = y[ys];
         var twice = y1 + y1;
         z[0] = y0;
         z[zs] = y0 + y1;
@@ -99,9 +97,4 @@ internal readonly unsafe struct WinogradF2 : IWinogradTile
         z[4 * zs] = y0 - twice;
         z[5 * zs] = y1;
     }
-
-    /// <summary>The vector of numerator / denominator, rounded once.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<T> Const<T>(int numerator, int denominator) where T : unmanaged, IFloatingPointIeee754<T> =>
-        Vector256.Create(T.CreateTruncating(numerator) / T.CreateTruncating(denominator));
 }

@@ -1,6 +1,4 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
 
 namespace NotebookNet.Kernels;
 
@@ -60,7 +58,7 @@ internal readonly unsafe struct WinogradF4 : IWinogradTile
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void KernelGradient<T>(Vector256<T>* m, nint ms, Vector256<T>* g, nint gs) where T : unmanaged, IFloatingPointIeee754<T>
+    public static void KernelGradient<TV, T>(TV* m, nint ms, TV* g, nint gs) where TV : unmanaged, ILane<TV, T> where T : unmanaged
     {
         var p1 = m[ms] + m[2 * ms];
         var q1 = m[ms] - m[2 * ms];
@@ -68,25 +66,25 @@ internal readonly unsafe struct WinogradF4 : IWinogradTile
         var q2 = m[3 * ms] - m[4 * ms];
         var p3 = m[5 * ms] + m[6 * ms];
         var q3 = m[5 * ms] - m[6 * ms];
-        var eighteenth = Const<T>(1, 18);
-        g[0] = m[0] * Const<T>(1, 4) + p1 * eighteenth + p2 * Const<T>(1, 360) + p3 * Const<T>(16, 45);
-        g[gs] = q1 * eighteenth + q2 * Const<T>(1, 180) + q3 * Const<T>(8, 45);
-        g[2 * gs] = p1 * eighteenth + p2 * Const<T>(1, 90) + p3 * Const<T>(4, 45);
-        g[3 * gs] = q1 * eighteenth + q2 * Const<T>(1, 45) + q3 * Const<T>(2, 45);
-        g[4 * gs] = p1 * eighteenth + p2 * Const<T>(2, 45) + p3 * Const<T>(1, 45) + m[7 * ms] * Const<T>(1, 4);
+        var eighteenth = TV.Constant(1, 18);
+        g[0] = m[0] * TV.Constant(1, 4) + p1 * eighteenth + p2 * TV.Constant(1, 360) + p3 * TV.Constant(16, 45);
+        g[gs] = q1 * eighteenth + q2 * TV.Constant(1, 180) + q3 * TV.Constant(8, 45);
+        g[2 * gs] = p1 * eighteenth + p2 * TV.Constant(1, 90) + p3 * TV.Constant(4, 45);
+        g[3 * gs] = q1 * eighteenth + q2 * TV.Constant(1, 45) + q3 * TV.Constant(2, 45);
+        g[4 * gs] = p1 * eighteenth + p2 * TV.Constant(2, 45) + p3 * TV.Constant(1, 45) + m[7 * ms] * TV.Constant(1, 4);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Input<T>(Vector256<T>* d, nint ds, Vector256<T>* t, nint ts) where T : unmanaged, IFloatingPointIeee754<T>
+    public static void Input<TV, T>(TV* d, nint ds, TV* t, nint ts) where TV : unmanaged, ILane<TV, T> where T : unmanaged
     {
-        Vector256<T> d0 = d[0], d1 = d[ds], d2 = d[2 * ds], d3 = d[3 * ds], d4 = d[4 * ds], d5 = d[5 * ds], d6 = d[6 * ds], d7 = d[7 * ds];
-        var two = Const<T>(2, 1);
-        var four = Const<T>(4, 1);
-        var five = Const<T>(5, 1);
-        var eight = Const<T>(8, 1);
-        var ten = Const<T>(10, 1);
-        var seventeen = Const<T>(17, 1);
-        var twentyOne = Const<T>(21, 1);
+        TV d0 = d[0], d1 = d[ds], d2 = d[2 * ds], d3 = d[3 * ds], d4 = d[4 * ds], d5 = d[5 * ds], d6 = d[6 * ds], d7 = d[7 * ds];
+        var two = TV.Constant(2, 1);
+        var four = TV.Constant(4, 1);
+        var five = TV.Constant(5, 1);
+        var eight = TV.Constant(8, 1);
+        var ten = TV.Constant(10, 1);
+        var seventeen = TV.Constant(17, 1);
+        var twentyOne = TV.Constant(21, 1);
         // Rows in ± pairs: an even part (d2, d4, d6) plus or minus an odd part (d1, d3, d5).
         var p1 = seventeen * d4 - four * (d2 + d6);
         var q1 = seventeen * d3 - four * (d1 + d5);
@@ -105,7 +103,7 @@ internal readonly unsafe struct WinogradF4 : IWinogradTile
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Output<T>(Vector256<T>* m, nint ms, Vector256<T>* y, nint ys) where T : unmanaged, IFloatingPointIeee754<T>
+    public static void Output<TV, T>(TV* m, nint ms, TV* y, nint ys) where TV : unmanaged, ILane<TV, T> where T : unmanaged
     {
         var p1 = m[ms] + m[2 * ms];
         var q1 = m[ms] - m[2 * ms];
@@ -114,21 +112,21 @@ internal readonly unsafe struct WinogradF4 : IWinogradTile
         var p3 = m[5 * ms] + m[6 * ms];
         var q3 = m[5 * ms] - m[6 * ms];
         y[0] = m[0] + p1 + p2 + p3;
-        y[ys] = q1 + q2 * Const<T>(2, 1) + q3 * Const<T>(1, 2);
-        y[2 * ys] = p1 + p2 * Const<T>(4, 1) + p3 * Const<T>(1, 4);
-        y[3 * ys] = q1 + q2 * Const<T>(8, 1) + q3 * Const<T>(1, 8) + m[7 * ms];
+        y[ys] = q1 + q2 * TV.Constant(2, 1) + q3 * TV.Constant(1, 2);
+        y[2 * ys] = p1 + p2 * TV.Constant(4, 1) + p3 * TV.Constant(1, 4);
+        y[3 * ys] = q1 + q2 * TV.Constant(8, 1) + q3 * TV.Constant(1, 8) + m[7 * ms];
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void OutputGradient<T>(Vector256<T>* y, nint ys, Vector256<T>* z, nint zs) where T : unmanaged, IFloatingPointIeee754<T>
+    public static void OutputGradient<TV, T>(TV* y, nint ys, TV* z, nint zs) where TV : unmanaged, ILane<TV, T> where T : unmanaged
     {
-        Vector256<T> y0 = y[0], y1 = y[ys], y2 = y[2 * ys], y3 = y[3 * ys];
+        TV y0 = y[0], y1 = y[ys], y2 = y[2 * ys], y3 = y[3 * ys];
         var even = y0 + y2;
         var odd = y1 + y3;
-        var even2 = y0 + y2 * Const<T>(4, 1);
-        var odd2 = y1 * Const<T>(2, 1) + y3 * Const<T>(8, 1);
-        var even3 = y0 + y2 * Const<T>(1, 4);
-        var odd3 = y1 * Const<T>(1, 2) + y3 * Const<T>(1, 8);
+        var even2 = y0 + y2 * TV.Constant(4, 1);
+        var odd2 = y1 * TV.Constant(2, 1) + y3 * TV.Constant(8, 1);
+        var even3 = y0 + y2 * TV.Constant(1, 4);
+        var odd3 = y1 * TV.Constant(1, 2) + y3 * TV.Constant(1, 8);
         z[0] = y0;
         z[zs] = even + odd;
         z[2 * zs] = even - odd;
@@ -138,9 +136,4 @@ internal readonly unsafe struct WinogradF4 : IWinogradTile
         z[6 * zs] = even3 - odd3;
         z[7 * zs] = y3;
     }
-
-    /// <summary>The vector of numerator / denominator, rounded once.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<T> Const<T>(int numerator, int denominator) where T : unmanaged, IFloatingPointIeee754<T> =>
-        Vector256.Create(T.CreateTruncating(numerator) / T.CreateTruncating(denominator));
 }

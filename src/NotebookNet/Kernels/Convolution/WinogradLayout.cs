@@ -91,12 +91,18 @@ internal readonly unsafe struct WinogradLayout<T, TTile>
     /// <summary>V for tiles [first, first + count) of laid-out images: point ξ of tile t at <c>v + ξ·BlockStride(count, Channels) + t·Channels</c>.</summary>
     public void TransformInputs(T* images, int first, int count, T* v)
     {
+        if (WinogradTransforms.Wide<T>(Channels)) TransformInputs<Lane512<T>>(images, first, count, v);
+        else TransformInputs<Lane256<T>>(images, first, count, v);
+    }
+
+    private void TransformInputs<TV>(T* images, int first, int count, T* v) where TV : unmanaged, ILane<TV, T>
+    {
         nint point = BlockStride(count, Channels), row = (nint)InputWidth * Channels;
         for (int t = 0; t < count; t++)
         {
             T* tile = InputTile(images, first + t);
-            for (int c = 0; c < Channels; c += Vector256<T>.Count)
-                WinogradTransforms.Input<T, TTile>(tile + c, Channels, row, v + (nint)t * Channels + c, point);
+            for (int c = 0; c < Channels; c += TV.Count)
+                WinogradTransforms.Input<T, TV, TTile>(tile + c, Channels, row, v + (nint)t * Channels + c, point);
         }
     }
 

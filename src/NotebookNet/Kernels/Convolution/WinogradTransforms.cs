@@ -7,7 +7,8 @@ namespace NotebookNet.Kernels;
 /// <summary>
 /// The two-dimensional transforms of a Winograd scheme (<see cref="IWinogradTile"/>): each is its one-dimensional line
 /// down every column of a tile, then along every row. Tiles in memory are addressed by element strides (multiples of
-/// the vector width) and read and written as vectors of channels or kernels; intermediate results stay on the stack.
+/// the lane width) and read and written as lanes of channels or kernels (<see cref="ILane{TV, T}"/>: 512-bit ones where
+/// <see cref="Wide{T}"/>, else 256-bit); intermediate results stay on the stack.
 /// </summary>
 internal static unsafe class WinogradTransforms
 {
@@ -36,57 +37,61 @@ internal static unsafe class WinogradTransforms
     /// dw[(5ki + kj)·weight] += (Gᵀ m G)(ki, kj) on a vector of kernels, point (i, j) of m at <c>m + (α·i + j)·point</c>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void AddKernelGradient<T, TTile>(T* m, nint point, T* dw, nint weight)
+    public static void AddKernelGradient<T, TV, TTile>(T* m, nint point, T* dw, nint weight)
         where T : unmanaged, IFloatingPointIeee754<T>
+        where TV : unmanaged, ILane<TV, T>
         where TTile : IWinogradTile
     {
         int a = TTile.Tile;
-        nint w = Vector256<T>.Count;
-        Vector256<T>* half = stackalloc Vector256<T>[MaxPoints];
-        Vector256<T>* row = stackalloc Vector256<T>[5];
-        for (int c = 0; c < a; c++) TTile.KernelGradient((Vector256<T>*)(m + c * point), a * point / w, half + c, a);
+        nint w = TV.Count;
+        TV* half = stackalloc TV[MaxPoints];
+        TV* row = stackalloc TV[5];
+        for (int c = 0; c < a; c++) TTile.KernelGradient<TV, T>((TV*)(m + c * point), a * point / w, half + c, a);
         for (int r = 0; r < 5; r++)
         {
-            TTile.KernelGradient(half + r * a, 1, row, 1);
+            TTile.KernelGradient<TV, T>(half + r * a, 1, row, 1);
             for (int c = 0; c < 5; c++)
             {
-                T* o = dw + (5 * r + c) * weight;
-                (Vector256.Load(o) + row[c]).Store(o);
+                TV* o = (TV*)(dw + (5 * r + c) * weight);
+                *o = *o + row[c];
             }
         }
     }
 
     /// <summary>V = Bᵀ d B for a tile whose value (i, j) is at <c>d + i·row + j·pixel</c>: point (i, j) to <c>v + (α·i + j)·point</c>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Input<T, TTile>(T* d, nint pixel, nint row, T* v, nint point)
+    public static void Input<T, TV, TTile>(T* d, nint pixel, nint row, T* v, nint point)
         where T : unmanaged, IFloatingPointIeee754<T>
+        where TV : unmanaged, ILane<TV, T>
         where TTile : IWinogradTile
     {
         int a = TTile.Tile;
-        nint w = Vector256<T>.Count;
-        Vector256<T>* t = stackalloc Vector256<T>[MaxPoints];
-        for (int j = 0; j < a; j++) TTile.Input((Vector256<T>*)(d + j * pixel), row / w, t + j, a);
-        for (int i = 0; i < a; i++) TTile.Input(t + i * a, 1, (Vector256<T>*)(v + i * a * point), point / w);
+        nint w = TV.Count;
+        TV* t = stackalloc TV[MaxPoints];
+        for (int j = 0; j < a; j++) TTile.Input<TV, T>((TV*)(d + j * pixel), row / w, t + j, a);
+        for (int i = 0; i < a; i++) TTile.Input<TV, T>(t + i * a, 1, (TV*)(v + i * a * point), point / w);
     }
 
     /// <summary>
-    /// Y = Aᵀ M A + bias for one tile's products, point (i, j) of M at <c>m + (α·i + j)·point</c>: output (r, c) of the
-    /// block to <c>y + r·row + c·pixel</c>.
+    /// Y = Aᵀ M A + bias for one tile's products, point (i, j) of M at <c>m + (α·i + j)·point</c>, bias at
+    /// <paramref name="bias"/>: output (r, c) of the block to <c>y + r·row + c·pixel</c>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Output<T, TTile>(T* m, nint point, Vector256<T> bias, T* y, nint pixel, nint row)
+    public static void Output<T, TV, TTile>(T* m, nint point, T* bias, T* y, nint pixel, nint row)
         where T : unmanaged, IFloatingPointIeee754<T>
+        where TV : unmanaged, ILane<TV, T>
         where TTile : IWinogradTile
     {
         int a = TTile.Tile, o = TTile.Out;
-        nint w = Vector256<T>.Count;
-        Vector256<T>* t = stackalloc Vector256<T>[MaxPoints];
-        Vector256<T>* line = stackalloc Vector256<T>[8];
-        for (int j = 0; j < a; j++) TTile.Output((Vector256<T>*)(m + j * point), a * point / w, t + j, a);
+        nint w = TV.Count;
+        TV* t = stackalloc TV[MaxPoints];
+        TV* line = stackalloc TV[8];
+        TV b = *(TV*)bias;
+        for (int j = 0; j < a; j++) TTile.Output<TV, T>((TV*)(m + j * point), a * point / w, t + j, a);
         for (int r = 0; r < o; r++)
         {
-            TTile.Output(t + r * a, 1, line, 1);
-            for (int c = 0; c < o; c++) (line[c] + bias).Store(y + r * row + c * pixel);
+            TTile.Output<TV, T>(t + r * a, 1, line, 1);
+            for (int c = 0; c < o; c++) *(TV*)(y + r * row + c * pixel) = line[c] + b;
         }
     }
 
@@ -95,14 +100,18 @@ internal static unsafe class WinogradTransforms
     /// <c>z + (α·i + j)·point</c>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void OutputGradient<T, TTile>(T* dy, nint pixel, nint row, T* z, nint point)
+    public static void OutputGradient<T, TV, TTile>(T* dy, nint pixel, nint row, T* z, nint point)
         where T : unmanaged, IFloatingPointIeee754<T>
+        where TV : unmanaged, ILane<TV, T>
         where TTile : IWinogradTile
     {
         int a = TTile.Tile, o = TTile.Out;
-        nint w = Vector256<T>.Count;
-        Vector256<T>* t = stackalloc Vector256<T>[MaxPoints]; // ∂Y A: m×α
-        for (int r = 0; r < o; r++) TTile.OutputGradient((Vector256<T>*)(dy + r * row), pixel / w, t + r * a, 1);
-        for (int j = 0; j < a; j++) TTile.OutputGradient(t + j, a, (Vector256<T>*)(z + j * point), a * point / w);
+        nint w = TV.Count;
+        TV* t = stackalloc TV[MaxPoints]; // ∂Y A: m×α
+        for (int r = 0; r < o; r++) TTile.OutputGradient<TV, T>((TV*)(dy + r * row), pixel / w, t + r * a, 1);
+        for (int j = 0; j < a; j++) TTile.OutputGradient<TV, T>(t + j, a, (TV*)(z + j * point), a * point / w);
     }
+
+    /// <summary>Whether runs of <paramref name="count"/> values (and strides that are multiples of it) go in 512-bit lanes.</summary>
+    public static bool Wide<T>(int count) where T : unmanaged => Simd.Wide && count % Vector512<T>.Count == 0;
 }

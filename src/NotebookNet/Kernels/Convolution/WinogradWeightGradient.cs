@@ -72,6 +72,22 @@ public static unsafe partial class WinogradConv
                + WinogradLayout<T, TTile>.BlockStride(channels, layout.Kernels))));
     }
 
+    // Z = A ∂Y Aᵀ for tiles [first, first + count) of the laid-out output gradients.
+    private static void TransformOutputGradients<T, TV, TTile>(in WinogradLayout<T, TTile> layout, T* grads, int first, int count, T* z)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TV : unmanaged, ILane<TV, T>
+        where TTile : IWinogradTile
+    {
+        int dp = layout.Kernels;
+        nint point = WinogradLayout<T, TTile>.BlockStride(count, dp), row = (nint)layout.OutputWidth * dp;
+        for (int t = 0; t < count; t++)
+        {
+            T* block = layout.OutputBlock(grads, first + t);
+            for (int f = 0; f < dp; f += TV.Count)
+                WinogradTransforms.OutputGradient<T, TV, TTile>(block + f, dp, row, z + (nint)t * dp + f, point);
+        }
+    }
+
     private static void RunWeightGradient<T, TTile>(ReadOnlySpan<T> x, ReadOnlySpan<T> dy, in ConvGeometry g, int depth, int images,
         Span<T> weightGradient, Span<T> workspace)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -80,7 +96,7 @@ public static unsafe partial class WinogradConv
         var layout = new WinogradLayout<T, TTile>(g, depth);
         int channels = g.Channels, cp = layout.Channels, dp = layout.Kernels, w = Vector256<T>.Count, total = images * layout.Tiles;
         int points = WinogradLayout<T, TTile>.Points, blockTiles = WinogradLayout<T, TTile>.BlockTiles;
-        nint size = WinogradLayout<T, TTile>.BlockStride(channels, dp), row = (nint)layout.OutputWidth * dp;
+        nint size = WinogradLayout<T, TTile>.BlockStride(channels, dp);
         fixed (T* source = x, gradient = dy, dw = weightGradient, work = workspace)
         {
             T* input = work, grads = input + (nint)images * layout.InputLength;
@@ -97,12 +113,8 @@ public static unsafe partial class WinogradConv
                 int count = Math.Min(blockTiles, total - first);
                 nint vPoint = WinogradLayout<T, TTile>.BlockStride(count, cp), zPoint = WinogradLayout<T, TTile>.BlockStride(count, dp);
                 layout.TransformInputs(input, first, count, v);
-                for (int t = 0; t < count; t++)
-                {
-                    T* block = layout.OutputBlock(grads, first + t);
-                    for (int f = 0; f < dp; f += w)
-                        WinogradTransforms.OutputGradient<T, TTile>(block + f, dp, row, z + (nint)t * dp + f, zPoint);
-                }
+                if (WinogradTransforms.Wide<T>(dp)) TransformOutputGradients<T, Lane512<T>, TTile>(layout, grads, first, count, z);
+                else TransformOutputGradients<T, Lane256<T>, TTile>(layout, grads, first, count, z);
                 // ∂L/∂U[ξ] (depth × C, rows padded to dp) += Z[ξ] (depth × tiles) · V[ξ]ᵀ (tiles × C).
                 T beta = first == 0 ? T.Zero : T.One;
                 for (int xi = 0; xi < points; xi++)
@@ -111,10 +123,14 @@ public static unsafe partial class WinogradConv
             }
 
             // Whole vectors of kernels at once, the last few (a depth that is not whole vectors) one by one.
-            int full = depth / w * w;
+            int wide = WinogradTransforms.Wide<T>(dp) ? depth / (2 * w) * (2 * w) : 0, full = depth / w * w;
             for (int c = 0; c < channels; c++)
-                for (int f = 0; f < full; f += w)
-                    WinogradTransforms.AddKernelGradient<T, TTile>(products + c * dp + f, size, dw + f + c * 25 * depth, depth);
+            {
+                for (int f = 0; f < wide; f += 2 * w)
+                    WinogradTransforms.AddKernelGradient<T, Lane512<T>, TTile>(products + c * dp + f, size, dw + f + c * 25 * depth, depth);
+                for (int f = wide; f < full; f += w)
+                    WinogradTransforms.AddKernelGradient<T, Lane256<T>, TTile>(products + c * dp + f, size, dw + f + c * 25 * depth, depth);
+            }
             double* values = stackalloc double[points], kernel = stackalloc double[25];
             for (int c = 0; c < channels; c++)
                 for (int f = full; f < depth; f++)
