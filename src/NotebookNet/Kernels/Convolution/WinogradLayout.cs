@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace NotebookNet.Kernels;
 
@@ -109,15 +110,10 @@ internal readonly unsafe struct WinogradLayout<T, TTile>
     /// <summary>One CHW image into its laid-out form.</summary>
     public void LayOutImage(T* image, T* dst)
     {
-        int p = _g.Padding;
+        int p = _g.Padding, plane = _g.Height * _g.Width;
         new Span<T>(dst, InputLength).Clear();
-        for (int c = 0; c < _g.Channels; c++)
-            for (int row = 0; row < _g.Height; row++)
-            {
-                T* s = image + ((nint)c * _g.Height + row) * _g.Width;
-                T* d = dst + ((nint)(row + p) * InputWidth + p) * Channels + c;
-                for (int col = 0; col < _g.Width; col++) d[(nint)col * Channels] = s[col];
-            }
+        for (int row = 0; row < _g.Height; row++)
+            CopyTransposed(image + (nint)row * _g.Width, plane, _g.Channels, _g.Width, dst + ((nint)(row + p) * InputWidth + p) * Channels, Channels);
     }
 
     /// <summary>One CHW output gradient into the laid-out output form, zero where a tile's block lies outside the output.</summary>
@@ -125,26 +121,40 @@ internal readonly unsafe struct WinogradLayout<T, TTile>
     {
         int oh = _g.OutHeight, ow = _g.OutWidth;
         new Span<T>(dst, OutputLength).Clear();
-        for (int f = 0; f < _depth; f++)
-            for (int row = 0; row < oh; row++)
-            {
-                T* s = dy + ((nint)f * oh + row) * ow;
-                T* d = dst + (nint)row * OutputWidth * Kernels + f;
-                for (int col = 0; col < ow; col++) d[(nint)col * Kernels] = s[col];
-            }
+        for (int row = 0; row < oh; row++)
+            CopyTransposed(dy + (nint)row * ow, oh * ow, _depth, ow, dst + (nint)row * OutputWidth * Kernels, Kernels);
     }
 
     /// <summary>One laid-out output back into CHW of the real size.</summary>
     public void TakeOutput(T* blocks, T* y)
     {
         int oh = _g.OutHeight, ow = _g.OutWidth;
-        for (int f = 0; f < _depth; f++)
-            for (int row = 0; row < oh; row++)
+        for (int row = 0; row < oh; row++)
+            CopyTransposed(blocks + (nint)row * OutputWidth * Kernels, Kernels, ow, _depth, y + (nint)row * ow, oh * ow);
+    }
+
+    /// <summary>
+    /// <c>dst[j·ldDst + i] = src[i·ld + j]</c> for i &lt; rows, j &lt; cols. In float, 8×8 register blocks cover it all
+    /// when both sides reach 8, the last block of each overlapping the one before (it writes the same values again);
+    /// else one value at a time.
+    /// </summary>
+    private static void CopyTransposed(T* src, nint ld, int rows, int cols, T* dst, nint ldDst)
+    {
+        if (typeof(T) == typeof(float) && Avx.IsSupported && rows >= 8 && cols >= 8)
+        {
+            for (int i = 0; i < rows; i += 8)
             {
-                T* s = blocks + (nint)row * OutputWidth * Kernels + f;
-                T* d = y + ((nint)f * oh + row) * ow;
-                for (int col = 0; col < ow; col++) d[col] = s[(nint)col * Kernels];
+                int bi = Math.Min(i, rows - 8);
+                for (int j = 0; j < cols; j += 8)
+                {
+                    int bj = Math.Min(j, cols - 8);
+                    Transpose.Float8x8((float*)(src + bi * ld + bj), ld, (float*)(dst + bj * ldDst + bi), ldDst);
+                }
             }
+            return;
+        }
+        for (int i = 0; i < rows; i++)
+            for (int j = 0; j < cols; j++) dst[j * ldDst + i] = src[i * ld + j];
     }
 
     /// <summary>Tile <paramref name="index"/> of a run of images: its image and its block's row and column.</summary>
