@@ -11,11 +11,12 @@ namespace NotebookNet.Layers;
 /// CHW order; each output column is <c>(depth, outHeight, outWidth)</c> in CHW order, with
 /// <c>out = ⌊(in + 2·padding − kernelSize) / stride⌋ + 1</c>.
 /// <para>
-/// The products run on one of two engines, both splitting the batch between the cores (<see cref="BatchParallel"/>):
+/// The products run on one of three engines, all splitting the batch between the cores (<see cref="BatchParallel"/>):
 /// <see cref="ImplicitConvolution{T}"/> for stride-1 layers with many weights, whose products read every window
-/// straight from the zero-padded image, and <see cref="Im2ColConvolution{T}"/> for the rest (any stride), which
-/// writes the column matrices out and multiplies them by GEMM, or by <see cref="SmallConv"/>'s direct products
-/// when the kernels have few weights (a first layer).
+/// straight from the zero-padded image; <see cref="DirectConvolution"/> for small stride-1 float layers (the small
+/// CNN's), which computes every product straight from the image without any GEMM; and
+/// <see cref="Im2ColConvolution{T}"/> for the rest (any stride), which writes the column matrices out and multiplies
+/// them by GEMM, or by <see cref="SmallConv"/>'s direct products when the kernels have few weights (a first layer).
 /// </para>
 /// </summary>
 public sealed class Convolutional<T> : Layer<T>, IShapedLayer where T : struct, IFloatingPointIeee754<T>
@@ -46,8 +47,8 @@ public sealed class Convolutional<T> : Layer<T>, IShapedLayer where T : struct, 
         _weights = new("weights", Initializer.Create<T>(depth, patch, init, patch, depth * kernelSize * kernelSize, rng));
         var biasInit = init == Init.StandardNormal ? Init.StandardNormal : Init.Zeros;
         _bias = new("bias", Initializer.Create<T>(depth, 1, biasInit, patch, depth, rng));
-        _engine = ImplicitConvolution<T>.Suits(_geometry, depth)
-            ? new ImplicitConvolution<T>(_geometry, depth)
+        _engine = ImplicitConvolution<T>.Suits(_geometry, depth) ? new ImplicitConvolution<T>(_geometry, depth)
+            : DirectConvolution.Suits<T>(_geometry, depth) ? (ConvolutionEngine<T>)(object)new DirectConvolution(_geometry, depth)
             : new Im2ColConvolution<T>(_geometry, depth);
     }
 
