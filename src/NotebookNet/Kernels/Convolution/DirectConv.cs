@@ -108,6 +108,9 @@ internal static class DirectConv
         for (; f <= depth - 8; f += 8)
         {
             int q = 0;
+            if (vc == PartialSums)
+                for (; q <= length - 3 * vc; q += 3 * vc)
+                    Block8x3<TLanes>(ref x, ref off, patch, ref Unsafe.Add(ref w, f), depth, bias, f, ref o, length, q);
             for (; q <= length - 2 * vc; q += 2 * vc)
                 Block8x2<TLanes>(ref x, ref off, patch, ref Unsafe.Add(ref w, f), depth, bias, f, ref o, length, q);
             for (; q < length; q += vc)
@@ -133,7 +136,7 @@ internal static class DirectConv
 
     // Eight kernels on two vectors of positions: sixteen independent chains, each column vector loaded once for
     // eight kernels and each weight once for two vectors.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static void Block8x2<TLanes>(ref float x, ref int off, int patch, ref float w, int depth, ReadOnlySpan<float> bias,
         int f, ref float o, int length, int q) where TLanes : struct, ILanes<TLanes>
     {
@@ -183,7 +186,61 @@ internal static class DirectConv
         a7.Store(ref of, (nuint)(7 * length)); c7.Store(ref of, (nuint)(7 * length + vc));
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    // Eight kernels on three vectors of positions, for 32 registers (AVX-512): each weight is broadcast once for
+    // three column vectors, which keeps the loads (unaligned, so often split across cache lines) under the multiply-adds.
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static void Block8x3<TLanes>(ref float x, ref int off, int patch, ref float w, int depth, ReadOnlySpan<float> bias,
+        int f, ref float o, int length, int q) where TLanes : struct, ILanes<TLanes>
+    {
+        int vc = TLanes.Count;
+        TLanes a0, a1, a2, a3, a4, a5, a6, a7;
+        if (bias.IsEmpty)
+            a0 = a1 = a2 = a3 = a4 = a5 = a6 = a7 = TLanes.Zero;
+        else
+        {
+            a0 = TLanes.Broadcast(bias[f]); a1 = TLanes.Broadcast(bias[f + 1]);
+            a2 = TLanes.Broadcast(bias[f + 2]); a3 = TLanes.Broadcast(bias[f + 3]);
+            a4 = TLanes.Broadcast(bias[f + 4]); a5 = TLanes.Broadcast(bias[f + 5]);
+            a6 = TLanes.Broadcast(bias[f + 6]); a7 = TLanes.Broadcast(bias[f + 7]);
+        }
+        TLanes c0 = a0, c1 = a1, c2 = a2, c3 = a3, c4 = a4, c5 = a5, c6 = a6, c7 = a7;
+        TLanes e0 = a0, e1 = a1, e2 = a2, e3 = a3, e4 = a4, e5 = a5, e6 = a6, e7 = a7;
+        for (int r = 0; r < patch; r++)
+        {
+            ref float xr = ref Unsafe.Add(ref x, Unsafe.Add(ref off, r) + q);
+            var x0 = TLanes.Load(ref xr, 0);
+            var x1 = TLanes.Load(ref xr, (nuint)vc);
+            var x2 = TLanes.Load(ref xr, (nuint)(2 * vc));
+            ref float wr = ref Unsafe.Add(ref w, r * depth);
+            var w0 = TLanes.Broadcast(wr);
+            a0 = TLanes.MulAdd(x0, w0, a0); c0 = TLanes.MulAdd(x1, w0, c0); e0 = TLanes.MulAdd(x2, w0, e0);
+            var w1 = TLanes.Broadcast(Unsafe.Add(ref wr, 1));
+            a1 = TLanes.MulAdd(x0, w1, a1); c1 = TLanes.MulAdd(x1, w1, c1); e1 = TLanes.MulAdd(x2, w1, e1);
+            var w2 = TLanes.Broadcast(Unsafe.Add(ref wr, 2));
+            a2 = TLanes.MulAdd(x0, w2, a2); c2 = TLanes.MulAdd(x1, w2, c2); e2 = TLanes.MulAdd(x2, w2, e2);
+            var w3 = TLanes.Broadcast(Unsafe.Add(ref wr, 3));
+            a3 = TLanes.MulAdd(x0, w3, a3); c3 = TLanes.MulAdd(x1, w3, c3); e3 = TLanes.MulAdd(x2, w3, e3);
+            var w4 = TLanes.Broadcast(Unsafe.Add(ref wr, 4));
+            a4 = TLanes.MulAdd(x0, w4, a4); c4 = TLanes.MulAdd(x1, w4, c4); e4 = TLanes.MulAdd(x2, w4, e4);
+            var w5 = TLanes.Broadcast(Unsafe.Add(ref wr, 5));
+            a5 = TLanes.MulAdd(x0, w5, a5); c5 = TLanes.MulAdd(x1, w5, c5); e5 = TLanes.MulAdd(x2, w5, e5);
+            var w6 = TLanes.Broadcast(Unsafe.Add(ref wr, 6));
+            a6 = TLanes.MulAdd(x0, w6, a6); c6 = TLanes.MulAdd(x1, w6, c6); e6 = TLanes.MulAdd(x2, w6, e6);
+            var w7 = TLanes.Broadcast(Unsafe.Add(ref wr, 7));
+            a7 = TLanes.MulAdd(x0, w7, a7); c7 = TLanes.MulAdd(x1, w7, c7); e7 = TLanes.MulAdd(x2, w7, e7);
+        }
+        ref float of = ref Unsafe.Add(ref o, f * length + q);
+        a0.Store(ref of, (nuint)(0 * length)); c0.Store(ref of, (nuint)(0 * length + vc)); e0.Store(ref of, (nuint)(0 * length + 2 * vc));
+        a1.Store(ref of, (nuint)(1 * length)); c1.Store(ref of, (nuint)(1 * length + vc)); e1.Store(ref of, (nuint)(1 * length + 2 * vc));
+        a2.Store(ref of, (nuint)(2 * length)); c2.Store(ref of, (nuint)(2 * length + vc)); e2.Store(ref of, (nuint)(2 * length + 2 * vc));
+        a3.Store(ref of, (nuint)(3 * length)); c3.Store(ref of, (nuint)(3 * length + vc)); e3.Store(ref of, (nuint)(3 * length + 2 * vc));
+        a4.Store(ref of, (nuint)(4 * length)); c4.Store(ref of, (nuint)(4 * length + vc)); e4.Store(ref of, (nuint)(4 * length + 2 * vc));
+        a5.Store(ref of, (nuint)(5 * length)); c5.Store(ref of, (nuint)(5 * length + vc)); e5.Store(ref of, (nuint)(5 * length + 2 * vc));
+        a6.Store(ref of, (nuint)(6 * length)); c6.Store(ref of, (nuint)(6 * length + vc)); e6.Store(ref of, (nuint)(6 * length + 2 * vc));
+        a7.Store(ref of, (nuint)(7 * length)); c7.Store(ref of, (nuint)(7 * length + vc)); e7.Store(ref of, (nuint)(7 * length + 2 * vc));
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static void Block8x1<TLanes>(ref float x, ref int off, int patch, ref float w, int depth, ReadOnlySpan<float> bias,
         int f, ref float o, int length, int q) where TLanes : struct, ILanes<TLanes>
     {
@@ -285,7 +342,7 @@ internal static class DirectConv
     }
 
     // Eight kernels × three taps: twenty-four partial-sum vectors, eleven loads per twenty-four multiply-adds.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static void Gradient8x3<TLanes>(ref float x, int o0, int o1, int o2, ref float dy, int length, ref float s, int depth)
         where TLanes : struct, ILanes<TLanes>
     {
@@ -368,7 +425,7 @@ internal static class DirectConv
 
     // Four kernels × three taps: twelve partial-sum vectors over the image's positions, seven loads per twelve
     // multiply-adds. `g0` is kernel f's ∂L/∂Y at the lane set; the sums of (f + i, r + j) are (j·depth + i)·16 apart.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static void Gradient4x3<TLanes>(ref float x, int o0, int o1, int o2, ref float g0, int length, ref float s, int depth)
         where TLanes : struct, ILanes<TLanes>
     {

@@ -17,7 +17,7 @@ internal sealed class DirectConvolution : ConvolutionEngine<float>
     private const int MaxChunks = 4;
 
     private readonly DirectGrid _grid, _flippedGrid;
-    private readonly WorkerBuffers<float> _padded = new(), _wide = new(), _sums = new(), _paddedGradient = new(), _wideGradient = new();
+    private readonly AlignedBuffers _padded = new(), _wide = new(), _dyWide = new(), _sums = new(), _paddedGradient = new(), _wideGradient = new();
     private float[] _flipped = [];
 
     public DirectConvolution(ConvGeometry geometry, int depth) : base(geometry, depth)
@@ -72,18 +72,18 @@ internal sealed class DirectConvolution : ConvolutionEngine<float>
         int chunks = Math.Min(MaxChunks, BatchParallel.Chunks(n, WorkPerImage * (inputGradient ? 2 : 1)));
         int workers = BatchParallel.ChunkWorkers(chunks);
         ReserveChunks(chunks);
-        foreach (var buffers in (ReadOnlySpan<WorkerBuffers<float>>)[_padded, _wide, _sums, _paddedGradient, _wideGradient])
+        foreach (var buffers in (ReadOnlySpan<AlignedBuffers>)[_padded, _dyWide, _sums, _paddedGradient, _wideGradient])
             buffers.Reserve(workers);
         bool wide = Simd.Wide;
         BatchParallel.ForChunks(n, chunks, (worker, chunk, first, last) =>
         {
             var (dwChunk, dbChunk) = ChunkGradients(chunk, dw, db);
             var padded = _padded.Get(worker, grid.PaddedLength);
-            var dyWide = _wide.Get(worker, depth * grid.WideLength);
+            var dyWide = _dyWide.Get(worker, depth * grid.WideLength);
             var sums = _sums.Get(worker, DirectConv.PartialSumsLength(g, depth));
-            Array.Clear(sums);
-            var paddedGradient = inputGradient ? _paddedGradient.Get(worker, flippedGrid.PaddedLength) : null;
-            var wideGradient = inputGradient ? _wideGradient.Get(worker, channels * flippedGrid.WideLength) : null;
+            sums.Clear();
+            var paddedGradient = inputGradient ? _paddedGradient.Get(worker, flippedGrid.PaddedLength) : default;
+            var wideGradient = inputGradient ? _wideGradient.Get(worker, channels * flippedGrid.WideLength) : default;
             for (int i = first; i < last; i++)
             {
                 var dyi = dy.AsSpan(i * outSize, outSize);
@@ -101,5 +101,35 @@ internal sealed class DirectConvolution : ConvolutionEngine<float>
             DirectConv.ReduceWeightGradient(sums, g, depth, dwChunk, dbChunk);
         });
         SumChunkGradients(chunks, dw, db);
+    }
+
+    /// <summary>
+    /// <see cref="WorkerBuffers{T}"/> whose spans start on a 64-byte boundary: the kernels' vectors over the wide grid
+    /// and the partial sums then never straddle two cache lines (a straddling load costs two).
+    /// </summary>
+    private sealed class AlignedBuffers
+    {
+        private const int Alignment = 64;
+        private (float[] Array, int Offset)[] _slots = [];
+
+        public void Reserve(int count)
+        {
+            if (_slots.Length < count) Array.Resize(ref _slots, count);
+        }
+
+        /// <summary>Slot <paramref name="slot"/>'s <paramref name="length"/> floats, kept from call to call (contents stale).</summary>
+        public unsafe Span<float> Get(int slot, int length)
+        {
+            var (array, offset) = _slots[slot];
+            if (array is null || array.Length - offset < length)
+            {
+                // Pinned, so the alignment found now stays true.
+                array = GC.AllocateArray<float>(length + Alignment / sizeof(float), pinned: true);
+                nuint address = (nuint)System.Runtime.CompilerServices.Unsafe.AsPointer(ref array[0]);
+                offset = (int)((Alignment - address % Alignment) % Alignment / sizeof(float));
+                _slots[slot] = (array, offset);
+            }
+            return array.AsSpan(offset, length);
+        }
     }
 }
