@@ -63,13 +63,15 @@ public sealed class MaxPooling<T> : Layer<T>, IShapedLayer where T : struct, IFl
         var dy = MatrixData.Of(outputGradient);
         var dx = MatrixData.Of(inputGradient);
         var argMax = _argMax;
+        bool disjoint = Size <= Stride;
         BatchParallel.For(n, BatchParallel.Workers(n, 2L * inSize), (_, start, end) =>
         {
             for (int i = start; i < end; i++)
             {
+                // Image by image, so the cleared gradient is still in the L1 cache when the winners are written.
                 var dxi = dx.AsSpan(i * inSize, inSize);
                 dxi.Clear();
-                Pooling.MaxBackward<T>(dy.AsSpan(i * outSize, outSize), argMax.AsSpan(i * outSize, outSize), dxi);
+                Pooling.MaxBackward<T>(dy.AsSpan(i * outSize, outSize), argMax.AsSpan(i * outSize, outSize), dxi, disjoint);
             }
         });
         return inputGradient;

@@ -224,12 +224,19 @@ public static class Pooling
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Bit(bool value) => value ? 1 : 0;
 
-    /// <summary>Adds each output gradient to the input position that won its window; clear <paramref name="inputGradient"/> first.</summary>
+    /// <summary>
+    /// Adds each output gradient to the input position that won its window; clear <paramref name="inputGradient"/> first.
+    /// When no two windows share a pixel (<paramref name="disjoint"/>: size ≤ stride) each winner gets one gradient,
+    /// which is stored rather than added.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void MaxBackward<T>(ReadOnlySpan<T> outputGradient, ReadOnlySpan<int> argMax, Span<T> inputGradient)
+    public static void MaxBackward<T>(ReadOnlySpan<T> outputGradient, ReadOnlySpan<int> argMax, Span<T> inputGradient, bool disjoint = false)
         where T : struct, IFloatingPointIeee754<T>
     {
         if (argMax.Length < outputGradient.Length) throw new ArgumentException("MaxBackward: fewer indices than gradients.");
-        for (int o = 0; o < outputGradient.Length; o++) inputGradient[argMax[o]] += outputGradient[o];
+        if (disjoint)
+            for (int o = 0; o < outputGradient.Length; o++) inputGradient[argMax[o]] = outputGradient[o];
+        else
+            for (int o = 0; o < outputGradient.Length; o++) inputGradient[argMax[o]] += outputGradient[o];
     }
 }
