@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets up a fresh Debian 12 machine for the benchmarks and runs them. Not part of the tests nor of CI.
 #
-#   bench/run.sh                 # all: seed, cnn, gemm with their defaults
+#   bench/run.sh                 # all: seed, cnn, gemm, reference with their defaults, then the targets table
 #   bench/run.sh seed            # the tutorial's experiment: ours vs the tutorial's NumPy code
 #   bench/run.sh cnn --limit 6400 --net small
 #   bench/run.sh gemm

@@ -10,7 +10,8 @@ namespace NotebookNet.Bench;
 /// </summary>
 public static class CnnBenchmark
 {
-    public static void Run(Options options, TextWriter output)
+    /// <summary>Trains the chosen nets; fills <paramref name="card"/>'s CNN rows when given.</summary>
+    public static void Run(Options options, TextWriter output, Scorecard? card = null)
     {
         string net = options.String("net") ?? "all";
         int threads = Math.Max(1, options.Int("threads", 2));
@@ -65,6 +66,14 @@ public static class CnnBenchmark
             {
                 var (a, b) = (ours.Select(o => o.ImagesPerSecond).ToList(), torch.Select(o => o.ImagesPerSecond).ToList());
                 output.WriteLine($"  ratio ours / TorchSharp (img/s, medians of {seeds} seeds): {Stats.Ratio(a, b)}");
+                double ratio = Stats.Median(a) / Stats.Median(b);
+                card?.Add(c.Key == "small" ? Scorecard.SmallCnn : Scorecard.LeNet,
+                    FormattableString.Invariant($"{ratio:F2}x ({Stats.Median(a):F0} vs {Stats.Median(b):F0} img/s)"), ratio >= (c.Key == "small" ? 4 : 2));
+            }
+            if (ours.Count > 0 && c.Key == "lenet" && card is not null)
+            {
+                double gflops = Stats.Median(ours.Select(o => o.ImagesPerSecond).ToList()) * flops / 1e9, peak = GemmBenchmark.FmaPeak(threads);
+                card.Add(Scorecard.LeNetPeak, FormattableString.Invariant($"{100 * gflops / peak:F0}% ({gflops:F0} of {peak:F0} GFLOP/s)"), gflops >= 0.85 * peak);
             }
         }
     }

@@ -3,14 +3,17 @@ namespace NotebookNet.Bench;
 /// <summary><c>gemm</c>: our GEMM kernels (GemmBenchmark) and, when TorchSharp loads, torch.matmul float32 1024³.</summary>
 public static class GemmCommand
 {
-    public static void Run(Options options, TextWriter output)
+    /// <summary>Runs the GEMM table and torch.matmul; fills <paramref name="card"/>'s convolution-shaped GEMM row when given.</summary>
+    public static void Run(Options options, TextWriter output, Scorecard? card = null)
     {
         int threads = Math.Max(1, options.Int("threads", 2));
         int repeat = Math.Max(1, options.Int("repeat", 20));
         bool skipTorch = options.Flag("no-torch");
         options.RejectUnknown();
 
-        GemmBenchmark.Run(output);
+        GemmBenchmark.Run(output, card);
+        output.WriteLine();
+        ConvolutionBenchmark.Run(output);
 
         if (skipTorch) return;
         if (!TorchEngine.TryLoad(threads, out var why))

@@ -13,9 +13,11 @@ const string Usage = """
              --python /usr/bin/python3
       cnn    small CNN and LeNet-5, ours vs TorchSharp (2 threads), seeds in turns, medians and spreads
              --net small|lenet|all --epochs 1 --limit 60000 --seed 0 --seeds 5 --threads 2 --no-torch --no-ours
-      gemm   GemmBenchmark (our kernels) and torch.matmul float32 1024³
+      gemm   GemmBenchmark (our kernels), LeNet-5's convolution layers as trained, torch.matmul float32 1024³
              --threads 2 --repeat 20 --no-torch
-      all    seed, cnn and gemm with their defaults
+      reference  the catalog's reference recipe: training seconds and test accuracy
+             --seed 0 --seeds 1
+      all    seed, cnn, gemm and reference with their defaults, then issue 13's targets as one table
     common:  --data DIR (default: data/mnist above the current folder)
     """;
 
@@ -34,15 +36,21 @@ try
         case "seed": SeedBenchmark.Run(options, Console.Out); break;
         case "cnn": CnnBenchmark.Run(options, Console.Out); break;
         case "gemm": GemmCommand.Run(options, Console.Out); break;
+        case "reference": ReferenceBenchmark.Run(options, Console.Out); break;
         case "all":
             var data = options.String("data");
             options.RejectUnknown();
             string[] common = data is null ? [] : ["--data", data];
-            SeedBenchmark.Run(new Options("seed", common), Console.Out);
+            var card = new Scorecard();
+            SeedBenchmark.Run(new Options("seed", common), Console.Out, card);
             Console.WriteLine();
-            CnnBenchmark.Run(new Options("cnn", common), Console.Out);
+            CnnBenchmark.Run(new Options("cnn", common), Console.Out, card);
             Console.WriteLine();
-            GemmCommand.Run(new Options("gemm", []), Console.Out);
+            GemmCommand.Run(new Options("gemm", []), Console.Out, card);
+            Console.WriteLine();
+            ReferenceBenchmark.Run(new Options("reference", common), Console.Out, card);
+            Console.WriteLine();
+            card.Print(Console.Out);
             break;
         default:
             Console.Error.WriteLine($"Unknown command '{args[0]}'.");

@@ -19,7 +19,8 @@ namespace NotebookNet.Bench;
 /// </summary>
 public static class SeedBenchmark
 {
-    public static void Run(Options options, TextWriter output)
+    /// <summary>The tutorial's experiment against NumPy's best; fills <paramref name="card"/>'s whole-process row when given.</summary>
+    public static void Run(Options options, TextWriter output, Scorecard? card = null)
     {
         uint seed = (uint)options.Int("seed", 0);
         int epochs = options.Int("epochs", 100);
@@ -144,6 +145,8 @@ public static class SeedBenchmark
         output.WriteLine(Inv($"whole: ours  `notebooknet seed` {Stats.Describe(ourProcess)}"));
         output.WriteLine(Inv($"whole: numpy `tutorial.py` ({best.Name}) {Stats.Describe(numpyProcess)}"));
         output.WriteLine($"ratio: whole process, numpy / ours = {Stats.Ratio(numpyProcess, ourProcess)}");
+        double ratio = Stats.Median(numpyProcess) / Stats.Median(ourProcess);
+        card?.Add(Scorecard.Tutorial, Inv($"{ratio:F1}x (medians of {rounds}, in turns)"), ratio >= 10);
     }
 
     private static double Time(Action run)

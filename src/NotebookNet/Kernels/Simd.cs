@@ -25,7 +25,17 @@ internal static class Simd
     /// vectors. Every wide version gives the same bits as its 256-bit twin (each output keeps its order of
     /// operations), so turning this off changes speed only; tests turn it off to hold both versions to that.
     /// </summary>
-    public static bool Wide { get; set; } = IsSupported && Vector512.IsHardwareAccelerated && Avx512F.IsSupported;
+    public static bool Wide
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => s_wide;
+        set => s_wide = value && WideAvailable;
+    }
+
+    /// <summary>Whether this machine can run the 512-bit versions at all (setting <see cref="Wide"/> on elsewhere leaves it off).</summary>
+    public static bool WideAvailable => IsSupported && Vector512.IsHardwareAccelerated && Avx512F.IsSupported;
+
+    private static bool s_wide = WideAvailable;
 
     /// <summary>a·b + c with one rounding.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -95,10 +95,11 @@ internal static unsafe class GemmDriver
         }
         int mcMax = Mc<T>(), ncMax = Nc<T>(), nr = GemmMicroKernel.Nr;
         bool streaming = m <= mcMax && b.Streams;
-        int ncAlloc = streaming ? nr : (Math.Min(n, ncMax) + nr - 1) / nr * nr;
+        // Room for two panels when streaming, and one panel past a whole block: the 512-bit kernels read panels in pairs.
+        int ncAlloc = streaming ? 2 * nr : (Math.Min(n, ncMax) + nr - 1) / nr * nr + nr;
         T* packedA = ScratchBuffer<T>.Slot0(PaddedRows<T>(Math.Min(m, mcMax)) * kcMax);
         T* packedB = ScratchBuffer<T>.Slot1(ncAlloc * kcMax + PanelSlack);
-        T* edge = stackalloc T[16 * GemmMicroKernel.Nr]; // Mr ≤ 16 (16 floats, 8 doubles)
+        T* edge = stackalloc T[32 * GemmMicroKernel.Nr]; // two Mr-row panels (Mr: 16 floats, 8 doubles)
         int* columns = stackalloc int[GemmMicroKernel.Nr];
 
         if (streaming)
@@ -108,6 +109,13 @@ internal static unsafe class GemmDriver
                 int kc = Math.Min(kcMax, k - pc);
                 T betaNow = pc == 0 ? beta : T.One;
                 T* panelsA = a.Pack(0, m, pc, kc, packedA);
+                // B that is packed anyway goes two panels at a time; one read in place keeps the 256-bit kernel for a
+                // lone A panel (it needs no packing pass, which costs more than the wider vectors save).
+                if (m <= GemmMicroKernel.Mr<T>() && Simd.Wide && (alpha != T.One || b.InPlace(0, pc, columns, out _) == null))
+                {
+                    SweepTwoPanels(m, n, kc, pc, panelsA, b, packedB, c, ldc, alpha, betaNow, edge);
+                    continue;
+                }
                 for (int j = 0; j < n; j += nr)
                 {
                     int cols = Math.Min(nr, n - j);
@@ -116,9 +124,7 @@ internal static unsafe class GemmDriver
                     T* inPlace = cols == nr && alpha == T.One ? b.InPlace(j, pc, columns, out offsets) : null;
                     if (inPlace != null)
                     {
-                        for (int i = 0; i < m; i += GemmMicroKernel.Mr<T>())
-                            GemmMicroKernel.TileGathered(kc, panelsA + (nint)i * kc, inPlace, offsets, columns, c + i + j * ldc, ldc,
-                                Math.Min(GemmMicroKernel.Mr<T>(), m - i), betaNow, edge);
+                        SweepGathered(m, kc, panelsA, inPlace, offsets, columns, c + j * ldc, ldc, betaNow, edge);
                         continue;
                     }
                     T* prefetch = b.Pack(j, cols, pc, kc, packedB);
@@ -142,6 +148,11 @@ internal static unsafe class GemmDriver
                 {
                     int mc = Math.Min(mcMax, m - ic);
                     T* panelsA = a.Pack(ic, mc, pc, kc, packedA);
+                    if (!b.Streams && mc <= GemmMicroKernel.Mr<T>() && Simd.Wide)
+                    {
+                        SweepPackedPairs(mc, nc, kc, panelsA, packedB, c + ic + jc * ldc, ldc, alpha, betaNow, edge);
+                        continue;
+                    }
                     for (int j = 0; j < nc; j += nr)
                     {
                         T* bp = packedB + (nint)j * kc;
@@ -159,7 +170,60 @@ internal static unsafe class GemmDriver
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int mr = GemmMicroKernel.Mr<T>();
+        if (Simd.Wide)
+        {
+            for (int i = 0; i < mc; i += 2 * mr)
+                WideMicroKernel.Tile(kc, packedA + (nint)i * kc, bp, c + i, ldc, Math.Min(2 * mr, mc - i), cols, alpha, beta, edge, prefetch);
+            return;
+        }
         for (int i = 0; i < mc; i += mr)
             GemmMicroKernel.Tile(kc, packedA + (nint)i * kc, bp, c + i, ldc, Math.Min(mr, mc - i), cols, alpha, beta, edge, prefetch);
+    }
+
+    /// <summary>
+    /// A single A panel (m ≤ Mr) against all of a streaming B, two packed panels at a time, for the 512-bit kernels:
+    /// one 512-bit vector holds the whole column of C, so a pair of B panels gives the FMAs enough independent chains.
+    /// </summary>
+    private static void SweepTwoPanels<T, TB>(int m, int n, int kc, int pc, T* panelA, in TB b, T* packedB, T* c, nint ldc, T alpha, T beta, T* edge)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TB : struct, IPackB<T>
+    {
+        const int nr = GemmMicroKernel.Nr;
+        T* second = packedB + (nint)nr * kc;
+        for (int j = 0; j < n; j += 2 * nr)
+        {
+            int cols = Math.Min(2 * nr, n - j);
+            T* prefetch = b.Pack(j, Math.Min(nr, cols), pc, kc, packedB);
+            if (cols > nr) prefetch = b.Pack(j + nr, cols - nr, pc, kc, second);
+            WideMicroKernel.TileTwoPanels(kc, panelA, packedB, second, c + j * ldc, ldc, m, cols, alpha, beta, edge, prefetch);
+        }
+    }
+
+    /// <summary><see cref="SweepTwoPanels{T, TB}"/> over a B block already packed whole (panels kc·Nr apart).</summary>
+    private static void SweepPackedPairs<T>(int m, int n, int kc, T* panelA, T* packedB, T* c, nint ldc, T alpha, T beta, T* edge)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        const int nr = GemmMicroKernel.Nr;
+        for (int j = 0; j < n; j += 2 * nr)
+        {
+            T* bp = packedB + (nint)j * kc;
+            WideMicroKernel.TileTwoPanels(kc, panelA, bp, bp + (nint)nr * kc, c + j * ldc, ldc, m, Math.Min(2 * nr, n - j), alpha, beta, edge, bp);
+        }
+    }
+
+    /// <summary><see cref="Sweep{T}"/> for a full B panel read in place (alpha = 1).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void SweepGathered<T>(int m, int kc, T* packedA, T* b, int* offsets, int* columns, T* c, nint ldc, T beta, T* edge)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int mr = GemmMicroKernel.Mr<T>();
+        if (Simd.Wide && m > mr)
+        {
+            for (int i = 0; i < m; i += 2 * mr)
+                WideMicroKernel.TileGathered(kc, packedA + (nint)i * kc, b, offsets, columns, c + i, ldc, Math.Min(2 * mr, m - i), beta, edge);
+            return;
+        }
+        for (int i = 0; i < m; i += mr)
+            GemmMicroKernel.TileGathered(kc, packedA + (nint)i * kc, b, offsets, columns, c + i, ldc, Math.Min(mr, m - i), beta, edge);
     }
 }

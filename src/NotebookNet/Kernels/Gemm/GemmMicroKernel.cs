@@ -125,7 +125,7 @@ internal static unsafe class GemmMicroKernel
             return;
         }
         Run(kc, ap, bp, edge, mr, T.One, T.Zero, prefetch);
-        StoreEdge(edge, c, ldc, rows, cols, alpha, beta);
+        StoreEdge(edge, mr, c, ldc, rows, cols, alpha, beta);
     }
 
     /// <summary>
@@ -142,22 +142,25 @@ internal static unsafe class GemmMicroKernel
             return;
         }
         RunGathered(kc, ap, b, offsets, columns, edge, Mr<T>(), T.Zero);
-        StoreEdge(edge, c, ldc, rows, Nr, T.One, beta);
+        StoreEdge(edge, Mr<T>(), c, ldc, rows, Nr, T.One, beta);
     }
 
-    /// <summary>C[0..rows, 0..cols] = alpha·edge + beta·C, from an Mr×Nr scratch tile.</summary>
-    private static void StoreEdge<T>(T* edge, T* c, nint ldc, int rows, int cols, T alpha, T beta)
+    /// <summary>
+    /// C[0..rows, 0..cols] = alpha·edge + beta·C from a scratch tile whose columns are <paramref name="ldEdge"/> apart,
+    /// rounded as a full tile's <see cref="Store{T}"/> rounds (alpha·acc, then one fused multiply-add with beta·C), so an
+    /// element of C gets the same bits whether it falls in a full tile or a partial one.
+    /// </summary>
+    public static void StoreEdge<T>(T* edge, int ldEdge, T* c, nint ldc, int rows, int cols, T alpha, T beta)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int mr = Mr<T>();
         for (int jj = 0; jj < cols; jj++)
         {
-            T* src = edge + jj * mr;
+            T* src = edge + jj * ldEdge;
             T* dst = c + jj * ldc;
             if (beta == T.Zero)
                 for (int ii = 0; ii < rows; ii++) dst[ii] = alpha * src[ii];
             else
-                for (int ii = 0; ii < rows; ii++) dst[ii] = alpha * src[ii] + beta * dst[ii];
+                for (int ii = 0; ii < rows; ii++) dst[ii] = T.FusedMultiplyAdd(beta, dst[ii], alpha * src[ii]);
         }
     }
 

@@ -66,11 +66,19 @@ internal readonly unsafe struct PrepackedA<T>(T* panels, int rows) : IPackA<T>
         panels + (nint)depth * GemmDriver.PaddedRows<T>(rows);
 }
 
-/// <summary>op(B) read from an ordinary column-major matrix with <paramref name="n"/> columns in op(B).</summary>
-internal readonly unsafe struct StoredB<T>(bool transposed, T* b, nint ldb, int n) : IPackB<T>
+/// <summary>
+/// op(B) read from an ordinary column-major matrix with <paramref name="n"/> columns in op(B). With
+/// <paramref name="rows"/>, full panels are read where they are instead of being packed, which is worth it when few A
+/// panels share each B panel (packing would cost about as much as the products): six columns of B, each contiguous
+/// along k, or, for Bᵀ, six neighbouring values of each row, <paramref name="rows"/> giving the offset of row p (p·ldb).
+/// </summary>
+internal readonly unsafe struct StoredB<T>(bool transposed, T* b, nint ldb, int n, int* rows = null) : IPackB<T>
     where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
 {
-    public bool Streams => !transposed;
+    /// <summary>Whether products of <paramref name="m"/> rows read B in place: one or two pairs of A panels.</summary>
+    public static bool ReadsInPlace(int m) => m > GemmMicroKernel.Mr<T>() && m <= 4 * GemmMicroKernel.Mr<T>();
+
+    public bool Streams => !transposed || rows != null;
 
     public T* Pack(int column, int columns, int depth, int steps, T* dst)
     {
@@ -94,13 +102,33 @@ internal readonly unsafe struct StoredB<T>(bool transposed, T* b, nint ldb, int 
     public T* InPlace(int column, int depth, int* columns, out int* offsets)
     {
         offsets = null;
-        return null;
+        if (rows == null) return null;
+        if (transposed)
+        {
+            for (int j = 0; j < GemmMicroKernel.Nr; j++) columns[j] = j;
+            offsets = rows;
+            return b + column + depth * ldb;
+        }
+        for (int j = 0; j < GemmMicroKernel.Nr; j++) columns[j] = (int)(j * ldb);
+        offsets = Panels.Steps;
+        return b + depth + column * ldb;
     }
 }
 
 /// <summary>What every <see cref="IPackB{T}"/> shares.</summary>
 internal static unsafe class Panels
 {
+    private static readonly int[] s_steps = GC.AllocateArray<int>(4096, pinned: true);
+
+    /// <summary>0, 1, 2, … (4,096 of them, more than any depth block): the k-step offsets of a panel read in place along k.</summary>
+    public static readonly int* Steps = Init();
+
+    private static int* Init()
+    {
+        for (int i = 0; i < s_steps.Length; i++) s_steps[i] = i;
+        return (int*)System.Runtime.CompilerServices.Unsafe.AsPointer(ref s_steps[0]);
+    }
+
     /// <summary><see cref="IPackB{T}.PackBlock"/> as consecutive <see cref="IPackB{T}.Pack"/> calls, for packers with no faster way.</summary>
     public static void PackEach<T, TB>(in TB b, int column, int columns, int depth, int steps, T* dst)
         where T : unmanaged

@@ -17,7 +17,7 @@ internal static unsafe class ParallelGemm
         T* a, nint lda, T* b, nint ldb, T beta, T* c, nint ldc)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int kcMax = GemmDriver.DepthBlock<T>(m, k, streamsB: !transB);
+        int kcMax = GemmDriver.DepthBlock<T>(m, k, streamsB: !transB || StoredB<T>.ReadsInPlace(m));
         int mr = GemmMicroKernel.Mr<T>(), nr = GemmMicroKernel.Nr;
         // Split the dimension with more micro-tiles, so every part keeps full tiles.
         bool splitN = (n + nr - 1) / nr >= (m + mr - 1) / mr;
@@ -49,6 +49,20 @@ internal static unsafe class ParallelGemm
 
     private static void Part<T>(bool transA, bool transB, int m, int n, int k, T alpha,
         T* a, nint lda, T* b, nint ldb, T beta, T* c, nint ldc, int kcMax)
-        where T : unmanaged, IFloatingPointIeee754<T> =>
-        GemmDriver.Run(m, n, k, alpha, new StoredA<T>(transA, a, lda), new StoredB<T>(transB, b, ldb, n), beta, c, ldc, kcMax);
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        // Row offsets of B for a depth block (Bᵀ read in place), or the k steps themselves (B's columns).
+        int* rows = null;
+        if (StoredB<T>.ReadsInPlace(m) && (long)GemmMicroKernel.Nr * ldb <= int.MaxValue && (long)kcMax * ldb <= int.MaxValue)
+        {
+            if (transB)
+            {
+                int* offsets = stackalloc int[kcMax];
+                for (int p = 0; p < kcMax; p++) offsets[p] = (int)(p * ldb);
+                rows = offsets;
+            }
+            else rows = Panels.Steps;
+        }
+        GemmDriver.Run(m, n, k, alpha, new StoredA<T>(transA, a, lda), new StoredB<T>(transB, b, ldb, n, rows), beta, c, ldc, kcMax);
+    }
 }
