@@ -34,7 +34,7 @@ internal static class DirectConv
 
     /// <summary>Copies one CHW image into <paramref name="padded"/> (<see cref="DirectGrid.PaddedLength"/>) with a zero border and zero slack.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Pad(ReadOnlySpan<float> image, in DirectGrid grid, Span<float> padded)
+    public static void Pad(ReadOnlySpan<float> image, DirectGrid grid, Span<float> padded)
     {
         var g = grid.Geometry;
         if (image.Length < g.ImageSize || padded.Length < grid.PaddedLength)
@@ -61,7 +61,7 @@ internal static class DirectConv
     /// with zeros at the positions that are not outputs, for <see cref="WeightGradient{TLanes}"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Widen(ReadOnlySpan<float> dy, in DirectGrid grid, int depth, Span<float> wide)
+    public static void Widen(ReadOnlySpan<float> dy, DirectGrid grid, int depth, Span<float> wide)
     {
         var g = grid.Geometry;
         int oh = g.OutHeight, ow = g.OutWidth, wp = grid.PaddedWidth, length = grid.WideLength;
@@ -121,7 +121,7 @@ internal static class DirectConv
     /// (depth × <see cref="DirectGrid.WideLength"/>) is scratch for the rows before the extra columns are dropped.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Forward<TLanes>(ReadOnlySpan<float> padded, in DirectGrid grid, ReadOnlySpan<float> weights,
+    public static void Forward<TLanes>(ReadOnlySpan<float> padded, DirectGrid grid, ReadOnlySpan<float> weights,
         ReadOnlySpan<float> bias, int depth, Span<float> wide, Span<float> y) where TLanes : struct, ILanes<TLanes>
     {
         var g = grid.Geometry;
@@ -314,7 +314,7 @@ internal static class DirectConv
     /// <paramref name="dyWide"/> is ∂L/∂Y on the wide grid (<see cref="Widen"/>).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void WeightGradient<TLanes>(ReadOnlySpan<float> padded, in DirectGrid grid, ReadOnlySpan<float> dyWide,
+    public static void WeightGradient<TLanes>(ReadOnlySpan<float> padded, DirectGrid grid, ReadOnlySpan<float> dyWide,
         int depth, Span<float> sums) where TLanes : struct, ILanes<TLanes>
     {
         var g = grid.Geometry;
