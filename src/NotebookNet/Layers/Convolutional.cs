@@ -69,6 +69,9 @@ public sealed class Convolutional<T> : Layer<T>, IShapedLayer where T : struct, 
 
     public override IReadOnlyList<Parameter<T>> Parameters => [_weights, _bias];
 
+    /// <summary>The engine computing the products, e.g. "DirectConvolution" (for tests and benchmarks).</summary>
+    internal string EngineName => _engine.GetType().Name.Split('`')[0];
+
     public override string Name => $"Convolutional({ImageShape.Format(InputShape)} → {ImageShape.Format(OutputShape)})";
 
     public override string Code => string.Create(System.Globalization.CultureInfo.InvariantCulture,

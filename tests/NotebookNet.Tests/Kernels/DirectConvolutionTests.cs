@@ -1,6 +1,9 @@
 using System.Runtime.Intrinsics;
+using MathNet.Numerics.LinearAlgebra;
 using NotebookNet.Kernels;
 using NotebookNet.Layers;
+using NotebookNet.Losses;
+using NotebookNet.Tensors;
 
 namespace NotebookNet.Tests.Kernels;
 
@@ -95,6 +98,33 @@ public class DirectConvolutionTests
         Assert.All(dx, v => Assert.Equal(7f, v));
     }
 
+    [Fact]
+    public void The_small_CNN_layers_run_on_it_and_agree_with_the_double_layers_on_im2col()
+    {
+        var floats = Models.SmallCnn(new Rng(4));
+        var doubles = Models.SmallCnn<double>(new Rng(4));
+        var convolutions = floats.OfType<Convolutional<float>>().ToArray();
+        Assert.Equal(["DirectConvolution", "DirectConvolution"], convolutions.Select(c => c.EngineName));
+        Assert.All(doubles.OfType<Convolutional<double>>(), c => Assert.Equal("Im2ColConvolution", c.EngineName));
+        // The same weights in both (the float ones, exactly), then one training step's gradients compared.
+        for (int p = 0; p < floats.Parameters.Count; p++)
+        {
+            var (source, target) = (MatrixData.Of(floats.Parameters[p].Value), MatrixData.Of(doubles.Parameters[p].Value));
+            for (int i = 0; i < source.Length; i++) target[i] = source[i];
+        }
+        var rng = new Rng(9);
+        var x = Matrix<float>.Build.Dense(784, 20, (_, _) => (float)rng.NextDouble());
+        var labels = Enumerable.Range(0, 20).Select(i => i % 10).ToArray();
+        var logitsF = floats.Forward(x);
+        var logitsD = doubles.Forward(x.Map(v => (double)v));
+        floats.Backward(Loss.SoftmaxCrossEntropyPrime<float>(labels, logitsF));
+        doubles.Backward(Loss.SoftmaxCrossEntropyPrime<double>(labels, logitsD));
+        AssertClose(MatrixData.Of(logitsD), MatrixData.Of(logitsF), "logits", floor: 0);
+        for (int p = 0; p < floats.Parameters.Count; p++)
+            AssertClose(MatrixData.Of(doubles.Parameters[p].Gradient), MatrixData.Of(floats.Parameters[p].Gradient),
+                $"∂L/∂{floats.Parameters[p].Name} of parameter {p}", floor: 0);
+    }
+
     private static (float[] Y, float[] Dw, float[] Db, float[] Dx) Run(ConvGeometry g, int depth, int n, float[] x, float[] w, float[] b, float[] dy)
     {
         var engine = new DirectConvolution(g, depth);
@@ -146,10 +176,11 @@ public class DirectConvolutionTests
         return (y, dw, db, dx);
     }
 
-    private static void AssertClose(double[] expected, float[] actual, string what)
+    // Within 1e-5 of the largest expected magnitude (at least `floor`).
+    private static void AssertClose(double[] expected, float[] actual, string what, double floor = 1)
     {
         Assert.Equal(expected.Length, actual.Length);
-        double scale = Math.Max(1, expected.Max(Math.Abs));
+        double scale = Math.Max(floor, expected.Max(Math.Abs));
         for (int i = 0; i < expected.Length; i++)
             Assert.True(Math.Abs(expected[i] - actual[i]) <= 1e-5 * scale,
                 $"{what}[{i}]: expected {expected[i]}, got {actual[i]} (scale {scale}).");
