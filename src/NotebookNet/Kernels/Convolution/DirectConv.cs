@@ -26,6 +26,12 @@ internal static class DirectConv
     public const int PartialSums = 16;
 
     /// <summary>
+    /// Whether the JIT has 32 vector registers (AVX-512's encoding, at any width) rather than 16: the blocks of
+    /// outputs each kernel keeps in registers are sized by it. The blocking never changes a lane's order of operations.
+    /// </summary>
+    private static bool ManyRegisters => Avx512F.IsSupported;
+
+    /// <summary>
     /// Whether these kernels handle <paramref name="g"/>: float on AVX2/FMA, stride 1, and a padding under the kernel
     /// size (so ∂L/∂x is itself such a convolution).
     /// </summary>
@@ -138,11 +144,13 @@ internal static class DirectConv
         for (; f <= depth - 8; f += 8)
         {
             int q = 0;
+            // Blocks as large as the vector registers allow: 32 of them with AVX-512 (at either width), 16 with AVX2 alone.
             if (vc == PartialSums)
                 for (; q <= length - 3 * vc; q += 3 * vc)
                     Block8x3<TLanes>(ref x, ref off, patch, ref Unsafe.Add(ref w, f), depth, bias, f, ref o, length, q);
-            for (; q <= length - 2 * vc; q += 2 * vc)
-                Block8x2<TLanes>(ref x, ref off, patch, ref Unsafe.Add(ref w, f), depth, bias, f, ref o, length, q);
+            if (ManyRegisters)
+                for (; q <= length - 2 * vc; q += 2 * vc)
+                    Block8x2<TLanes>(ref x, ref off, patch, ref Unsafe.Add(ref w, f), depth, bias, f, ref o, length, q);
             for (; q < length; q += vc)
                 Block8x1<TLanes>(ref x, ref off, patch, ref Unsafe.Add(ref w, f), depth, bias, f, ref o, length, q);
         }
