@@ -1,4 +1,3 @@
-using System.Runtime.Intrinsics;
 using MathNet.Numerics.LinearAlgebra;
 using NotebookNet.Kernels;
 using NotebookNet.Layers;
@@ -7,17 +6,14 @@ using NotebookNet.Tensors;
 
 namespace NotebookNet.Tests.Kernels;
 
-/// <summary>Tests that change <see cref="Simd.Wide"/>, a process-wide setting: they run alone.</summary>
-[CollectionDefinition(nameof(SimdWidth), DisableParallelization = true)]
-public sealed class SimdWidth;
-
 /// <summary>
 /// The direct convolution engine (the small CNN's layers) against the definition: loops over the zero-padded image
 /// in double, for the forward pass, ∂L/∂W, ∂L/∂b and ∂L/∂x, on shapes that exercise every path (a depth that is not
 /// a multiple of 8 or 4, taps that are not a multiple of 3, padding, rows whose wide grid ends mid-vector, one image
-/// and batches cut into several chunks); and its 512-bit kernels against its 256-bit ones, bit for bit.
+/// and batches cut into several chunks); and its 512-bit kernels against its 256-bit ones, bit for bit (so these
+/// tests switch <see cref="Simd.Wide"/> and run alone, with <see cref="WideKernelTests"/>).
 /// </summary>
-[Collection(nameof(SimdWidth))]
+[Collection(nameof(KernelWidth))]
 public class DirectConvolutionTests
 {
     public static TheoryData<int, int, int, int, int, int, int> Shapes => new()
@@ -69,8 +65,8 @@ public class DirectConvolutionTests
         {
             Simd.Wide = false;
             var narrow = Run(g, depth, n, x, w, b, dy);
-            // Where the hardware has no 512-bit vectors there is only the 256-bit path to run.
-            Simd.Wide = Vector512.IsHardwareAccelerated;
+            // Where the hardware has no 512-bit vectors the switch stays off and there is only the 256-bit path to run.
+            Simd.Wide = true;
             var wide = Run(g, depth, n, x, w, b, dy);
             AssertSameBits(narrow.Y, wide.Y, "y");
             AssertSameBits(narrow.Dw, wide.Dw, "dW");

@@ -29,7 +29,7 @@ internal static class DirectConv
     /// Whether the JIT has 32 vector registers (AVX-512's encoding, at any width) rather than 16: the blocks of
     /// outputs each kernel keeps in registers are sized by it. The blocking never changes a lane's order of operations.
     /// </summary>
-    private static bool ManyRegisters => Avx512F.IsSupported;
+    public static bool ManyRegisters => Avx512F.IsSupported;
 
     /// <summary>
     /// Whether these kernels handle <paramref name="g"/>: float on AVX2/FMA, stride 1, and a padding under the kernel

@@ -33,7 +33,7 @@ internal sealed class DirectConvolution : ConvolutionEngine<float>
     /// </summary>
     public static bool Suits<T>(in ConvGeometry g, int depth) =>
         typeof(T) == typeof(float) && DirectConv.Supports(g) && (long)g.Positions * g.PatchSize * depth < 1 << 20
-        && (System.Runtime.Intrinsics.X86.Avx512F.IsSupported || depth <= 16);
+        && (DirectConv.ManyRegisters || depth <= 16);
 
     private long WorkPerImage => (long)Geometry.Positions * Geometry.PatchSize * Depth;
 
