@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using NotebookNet.Kernels;
 
 namespace NotebookNet.Layers;
@@ -46,7 +47,7 @@ internal sealed class DirectConvolution : ConvolutionEngine<float>
         _padded.Reserve(workers);
         _wide.Reserve(workers);
         bool wide = Simd.Wide;
-        BatchParallel.For(n, workers, (worker, first, last) =>
+        BatchParallel.For(n, workers, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (worker, first, last) =>
         {
             var padded = _padded.Get(worker, grid.PaddedLength);
             var scratch = _wide.Get(worker, depth * grid.WideLength);
@@ -77,7 +78,7 @@ internal sealed class DirectConvolution : ConvolutionEngine<float>
         foreach (var buffers in (ReadOnlySpan<AlignedBuffers>)[_padded, _dyWide, _sums, _paddedGradient, _wideGradient])
             buffers.Reserve(workers);
         bool wide = Simd.Wide;
-        BatchParallel.ForChunks(n, chunks, (worker, chunk, first, last) =>
+        BatchParallel.ForChunks(n, chunks, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (worker, chunk, first, last) =>
         {
             var (dwChunk, dbChunk) = ChunkGradients(chunk, dw, db);
             var padded = _padded.Get(worker, grid.PaddedLength);
