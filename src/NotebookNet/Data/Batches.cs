@@ -1,4 +1,8 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using MathNet.Numerics.LinearAlgebra;
 using NotebookNet.Tensors;
 
@@ -36,7 +40,9 @@ public static class Batches
                 throw new ArgumentOutOfRangeException(nameof(indices), index, $"Batches.Images: there are {images.Count} images.");
             var src = pixels.AsSpan(index * size, size);
             var dst = destination.Slice(j * size, size);
-            for (int i = 0; i < size; i++) dst[i] = scale[src[i]];
+            int i = 0;
+            if (typeof(T) == typeof(float)) i = ScaleVectors(src, MemoryMarshal.Cast<T, float>(dst));
+            for (; i < size; i++) dst[i] = scale[src[i]];
         }
     }
 
@@ -63,6 +69,26 @@ public static class Batches
         var result = new int[labels.Length];
         for (int i = 0; i < result.Length; i++) result[i] = labels[i];
         return result;
+    }
+
+    /// <summary>
+    /// The whole vectors of <see cref="Images{T}(MnistImages, ReadOnlySpan{int}, Span{T})"/> for float: eight bytes
+    /// widened to floats and divided by 255, each lane the table's value (one correctly rounded division); returns
+    /// how many pixels it wrote.
+    /// </summary>
+    private static int ScaleVectors(ReadOnlySpan<byte> src, Span<float> dst)
+    {
+        if (!Vector256.IsHardwareAccelerated || !Avx2.IsSupported) return 0;
+        var divisor = Vector256.Create(255f);
+        ref byte s = ref MemoryMarshal.GetReference(src);
+        ref float d = ref MemoryMarshal.GetReference(dst);
+        int i = 0;
+        for (; i <= src.Length - 8; i += 8)
+        {
+            var bytes = Vector128.CreateScalarUnsafe(Unsafe.ReadUnaligned<long>(ref Unsafe.Add(ref s, i))).AsByte();
+            (Avx.ConvertToVector256Single(Avx2.ConvertToVector256Int32(bytes)) / divisor).StoreUnsafe(ref d, (nuint)i);
+        }
+        return i;
     }
 
     private static void CheckRange(int total, int start, int count)

@@ -14,9 +14,10 @@ namespace NotebookNet.Layers;
 /// The products run on one of three engines, all splitting the batch between the cores (<see cref="BatchParallel"/>):
 /// <see cref="WinogradConvolution{T}"/> for stride-1 5×5 layers with many weights (Winograd's fast algorithm),
 /// <see cref="ImplicitConvolution{T}"/> for the other stride-1 layers with many weights, whose products read every
-/// window straight from the zero-padded image, and <see cref="Im2ColConvolution{T}"/> for the rest (any stride), which
-/// writes the column matrices out and multiplies them by GEMM, or by <see cref="SmallConv"/>'s direct products
-/// when the kernels have few weights (a first layer).
+/// window straight from the zero-padded image; <see cref="DirectConvolution"/> for small stride-1 float layers (the
+/// small CNN's), which computes every product straight from the image without any GEMM; and
+/// <see cref="Im2ColConvolution{T}"/> for the rest (any stride), which writes the column matrices out and multiplies
+/// them by GEMM, or by <see cref="SmallConv"/>'s direct products when the kernels have few weights (a first layer).
 /// </para>
 /// </summary>
 public sealed class Convolutional<T> : Layer<T>, IShapedLayer where T : struct, IFloatingPointIeee754<T>
@@ -49,6 +50,7 @@ public sealed class Convolutional<T> : Layer<T>, IShapedLayer where T : struct, 
         _bias = new("bias", Initializer.Create<T>(depth, 1, biasInit, patch, depth, rng));
         _engine = WinogradConvolution<T>.Suits(_geometry, depth) ? new WinogradConvolution<T>(_geometry, depth)
             : ImplicitConvolution<T>.Suits(_geometry, depth) ? new ImplicitConvolution<T>(_geometry, depth)
+            : DirectConvolution.Suits<T>(_geometry, depth) ? (ConvolutionEngine<T>)(object)new DirectConvolution(_geometry, depth)
             : new Im2ColConvolution<T>(_geometry, depth);
     }
 
@@ -68,6 +70,9 @@ public sealed class Convolutional<T> : Layer<T>, IShapedLayer where T : struct, 
     public Matrix<T> Bias => _bias.Value;
 
     public override IReadOnlyList<Parameter<T>> Parameters => [_weights, _bias];
+
+    /// <summary>The engine computing the products, e.g. "DirectConvolution" (for tests and benchmarks).</summary>
+    internal string EngineName => _engine.GetType().Name.Split('`')[0];
 
     public override string Name => $"Convolutional({ImageShape.Format(InputShape)} → {ImageShape.Format(OutputShape)})";
 

@@ -29,6 +29,25 @@ public class BatchesTests
     }
 
     [Fact]
+    public void Every_byte_value_scales_to_the_float_the_tutorial_computes_in_vectors_and_in_the_tail()
+    {
+        // Images of 17x17 = 289 pixels: 36 whole vectors of 8 and a tail of 1; two images hold every byte value.
+        var pixels = new byte[2 * 289];
+        for (int i = 0; i < pixels.Length; i++) pixels[i] = (byte)(i * 7 + i / 256);
+        Assert.Equal(256, pixels.Distinct().Count());
+        var images = new MnistImages(2, 17, 17, pixels);
+        var x = new float[2 * 289];
+        Batches.Images<float>(images, [1, 0], x);
+        for (int j = 0; j < 2; j++)
+            for (int i = 0; i < 289; i++)
+            {
+                // astype("float32") / 255, as the tutorial's NumPy code scales them.
+                float expected = pixels[(1 - j) * 289 + i] / 255f;
+                Assert.Equal(BitConverter.SingleToInt32Bits(expected), BitConverter.SingleToInt32Bits(x[j * 289 + i]));
+            }
+    }
+
+    [Fact]
     public void An_MNIST_source_gathers_shuffled_indices()
     {
         var source = DataSource.FromMnist<double>(Tiny());

@@ -25,6 +25,8 @@ public class PoolingAndShapeTests
     [Theory]
     [InlineData(8, 26, 26)]
     [InlineData(16, 11, 11)]
+    [InlineData(4, 9, 9)]
+    [InlineData(5, 13, 12)]
     [InlineData(32, 28, 28)]
     [InlineData(64, 14, 14)]
     [InlineData(3, 7, 7)]
@@ -85,12 +87,12 @@ public class PoolingAndShapeTests
     {
         var x = Matrix<double>.Build.Dense(4, 1, [1, double.NaN, 2, 3]);
         Assert.True(double.IsNaN(new MaxPooling<double>((1, 2, 2)).Forward(x)[0, 0]));
-        // Each corner of a window, in the vectorised float path (rows of 26).
-        foreach (int at in new[] { 0, 1, 26, 27, 26 * 26 - 1 })
+        // Each corner of a window, in the vectorised float paths (rows of 26, and of 11 for the narrow one).
+        foreach (var (size, at) in new[] { (26, 0), (26, 1), (26, 26), (26, 27), (26, 26 * 26 - 1), (11, 0), (11, 1), (11, 11), (11, 12), (11, 9 * 11 + 9) })
         {
-            var xf = Matrix<float>.Build.Dense(26 * 26, 1, (i, _) => i % 7);
+            var xf = Matrix<float>.Build.Dense(size * size, 1, (i, _) => i % 7);
             xf[at, 0] = float.NaN;
-            var y = new MaxPooling<float>((1, 26, 26)).Forward(xf);
+            var y = new MaxPooling<float>((1, size, size)).Forward(xf);
             Assert.Equal(1, y.Enumerate().Count(float.IsNaN));
         }
     }

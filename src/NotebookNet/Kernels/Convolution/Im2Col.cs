@@ -118,9 +118,9 @@ public static class Im2Col
     }
 
     // Rows are short (5 to 28 values), so a call to memmove per row costs more than the copy: whole vectors,
-    // then one last vector that overlaps the previous one.
+    // then one last vector that overlaps the previous one. DirectConv moves its rows with it too.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Copy<T>(ref T src, ref T dst, int length) where T : struct
+    internal static void Copy<T>(ref T src, ref T dst, int length) where T : struct
     {
         int vc = Vector<T>.Count;
         if (Vector.IsHardwareAccelerated && Vector<T>.IsSupported && length >= vc)
