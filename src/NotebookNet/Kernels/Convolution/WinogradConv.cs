@@ -11,10 +11,10 @@ namespace NotebookNet.Kernels;
 /// each one <see cref="GemmDriver"/> run, and Y = Aᵀ M A + bias. Each geometry takes the scheme with fewer
 /// multiplications (<see cref="LargeTiles"/>): <see cref="WinogradF4"/>'s 64 per 16 outputs, or <see cref="WinogradF2"/>'s
 /// 36 per 4 when a larger block would mostly fall outside a small output.
-/// Images are first laid out pixel-major (<see cref="WinogradLayout{T, TTile}"/>), so the transforms run on vectors of
-/// channels. Tiles of several images go through the products together, in blocks small enough that a block's V and M
-/// stay in cache; every output is computed the same way whatever its block, so the result does not depend on how a
-/// batch is cut. The input gradient is the same convolution of ∂L/∂Y with the flipped kernels
+/// Images are first laid out pixel-major (<see cref="WinogradLayout{T, TTile}"/>), so the transforms run on lanes of
+/// channels. Tiles of several images go through the products together, in blocks of
+/// <see cref="WinogradLayout{T, TTile}.BlockTiles"/>; every output is computed the same way whatever its block, so the
+/// result does not depend on how a batch is cut. The input gradient is the same convolution of ∂L/∂Y with the flipped kernels
 /// (<see cref="ImplicitGemmConv.InputGradientGeometry"/>, <see cref="ImplicitGemmConv.FlipWeights{T}"/>); the weight
 /// gradient runs the transforms backwards (<see cref="AddWeightGradient{T}"/>, in WinogradWeightGradient.cs).
 /// All products run on the calling thread; callers split a batch of images between the cores.
