@@ -150,22 +150,24 @@ public static unsafe partial class WinogradConv
         where T : unmanaged, IFloatingPointIeee754<T>
         where TTile : IWinogradTile
     {
-        // u[ξ][f + c·depth]: all points of one (kernel, channel) pair at once, then each point's matrix packed.
+        // u[ξ][f + c·depth]: all points of one (kernel, channel) pair at once, then each point's matrix packed. The
+        // points' matrices are a cache line more than their size apart, as the blocks of WinogradLayout are.
         int points = WinogradLayout<T, TTile>.Points, stride = PointStride<T>(channels, depth), size = depth * channels;
+        nint apart = WinogradLayout<T, TTile>.BlockStride(depth, channels);
         bool prepack = GemmDriver.PrepackedLength<T>(depth, channels) > 0;
-        T* u = ScratchBuffer<T>.Slot2(points * size);
+        T* u = ScratchBuffer<T>.Slot2((int)(points * apart));
         double* kernel = stackalloc double[25], values = stackalloc double[points];
         for (int c = 0; c < channels; c++)
             for (int f = 0; f < depth; f++)
             {
                 for (int t = 0; t < 25; t++) kernel[t] = double.CreateChecked(weights[f + (c * 25 + t) * depth]);
                 WinogradTransforms.Kernel<TTile>(kernel, values);
-                for (int xi = 0; xi < points; xi++) u[((nint)xi * channels + c) * depth + f] = T.CreateChecked(values[xi]);
+                for (int xi = 0; xi < points; xi++) u[xi * apart + c * depth + f] = T.CreateChecked(values[xi]);
             }
         fixed (T* dst = transformed)
             for (int xi = 0; xi < points; xi++)
             {
-                T* point = u + (nint)xi * size;
+                T* point = u + xi * apart;
                 if (prepack) GemmDriver.Prepack(depth, channels, new StoredA<T>(false, point, depth), dst + (nint)xi * stride);
                 else Buffer.MemoryCopy(point, dst + (nint)xi * stride, (long)stride * sizeof(T), (long)size * sizeof(T));
             }
