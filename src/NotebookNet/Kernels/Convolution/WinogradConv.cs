@@ -197,7 +197,7 @@ public static unsafe partial class WinogradConv
         var layout = new WinogradLayout<T, TTile>(g, depth);
         int channels = g.Channels, cp = layout.Channels, dp = layout.Kernels, total = images * layout.Tiles;
         int points = WinogradLayout<T, TTile>.Points, blockTiles = WinogradLayout<T, TTile>.BlockTiles, stride = PointStride<T>(channels, depth);
-        bool prepacked = GemmDriver.PrepackedLength<T>(depth, channels) > 0;
+        bool prepacked = GemmDriver.PrepackedLength<T>(depth, channels) > 0, inPlace = StoredB<T>.ReadsInPlace(depth);
         T* biases = stackalloc T[dp];
         for (int f = 0; f < dp; f++) biases[f] = bias.IsEmpty || f >= depth ? T.Zero : bias[f];
 
@@ -214,7 +214,8 @@ public static unsafe partial class WinogradConv
                 layout.TransformInputs(input, first, count, v);
                 for (int xi = 0; xi < points; xi++)
                 {
-                    var b = new StoredB<T>(false, v + xi * vPoint, cp, count);
+                    // With a few A panels, V's columns (each contiguous along the channels) are read where they are.
+                    var b = new StoredB<T>(false, v + xi * vPoint, cp, count, inPlace ? Panels.Steps : null);
                     if (prepacked)
                         GemmDriver.Run(depth, count, channels, T.One, new PrepackedA<T>(u + (nint)xi * stride, depth), b, T.Zero, m + xi * mPoint, dp);
                     else
