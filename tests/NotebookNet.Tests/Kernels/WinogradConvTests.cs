@@ -12,8 +12,8 @@ namespace NotebookNet.Tests.Kernels;
 /// scale; the transforms' entries (up to 21 in F(4×4, 5×5)'s Bᵀ, 8 in its Aᵀ, fractions in G) multiply that by a
 /// growth factor, so float must stay within 64 epsilons of this scale, and double within 1e-10 of it.
 /// Shapes cover every edge: odd output sizes (a last tile partly outside), padding 0 to 4, channel and kernel counts that are not whole vectors,
-/// several images in one call across blocks of tiles, LeNet-5's second layer, and both schemes (outputs one or two
-/// rows high take F(2×2, 5×5), the others F(4×4, 5×5)).
+/// several images in one call across blocks of tiles, more kernels than the products pack ahead, LeNet-5's second
+/// layer, and both schemes (outputs one or two rows high take F(2×2, 5×5), the others F(4×4, 5×5)).
 /// </summary>
 public class WinogradConvTests(ITestOutputHelper output)
 {
@@ -31,6 +31,7 @@ public class WinogradConvTests(ITestOutputHelper output)
         { 32, 14, 14, 2, 64, 3 },
         { 2, 6, 14, 0, 3, 3 },
         { 3, 5, 9, 0, 17, 2 },
+        { 2, 6, 6, 2, 150, 2 },
     };
 
     [Fact]

@@ -109,7 +109,7 @@ public class ConvolutionalTests
     }
 
     // The same with 5×5 kernels runs on the Winograd engine, all three products: LeNet-5's second layer, an
-    // odd size whose last tiles are half outside the output, and no padding.
+    // odd size whose last tiles are partly outside the output, and no padding.
     [Theory]
     [InlineData(32, 14, 2, 64)]
     [InlineData(16, 11, 2, 32)]

@@ -8,9 +8,9 @@ namespace NotebookNet.Tests.Cnn;
 
 /// <summary>
 /// LeNet-5 (its second layer on the Winograd engine) trained briefly on the real data, as the bench trains it: Adam
-/// lr 0.001, batch 128, one pass over the first 12,800 training images, tested on all 10,000. A convolution that were
-/// wrong in any of its three products would not learn this far; one that is right but rounds differently lands within
-/// a few tenths of a percent. When the floors were set, every seed of 0-4 cleared the lower one by half a point, on
+/// lr 0.001, batch 128, one pass over the first 12,800 training images, tested on all 10,000. It guards the training
+/// path end to end (WinogradConvTests and the layer's gradient checks hold each product to the definition); a right
+/// convolution that rounds differently lands within a few tenths of a percent. When the floors were set, every seed of 0-4 cleared the lower one with room to spare, on
 /// this engine and on the implicit GEMM it replaced; CI runs seeds 0-2.
 /// </summary>
 public class LeNet5ShortTrainingTests(ITestOutputHelper output)

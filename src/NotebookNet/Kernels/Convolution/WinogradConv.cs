@@ -11,10 +11,10 @@ namespace NotebookNet.Kernels;
 /// each one <see cref="GemmDriver"/> run, and Y = Aᵀ M A + bias. Each geometry takes the scheme with fewer
 /// multiplications (<see cref="LargeTiles"/>): <see cref="WinogradF4"/>'s 64 per 16 outputs, or <see cref="WinogradF2"/>'s
 /// 36 per 4 when a larger block would mostly fall outside a small output.
-/// Images are first laid out pixel-major (<see cref="WinogradLayout{T, TTile}"/>), so the transforms run on vectors of
-/// channels. Tiles of several images go through the products together, in blocks small enough that a block's V and M
-/// stay in cache; every output is computed the same way whatever its block, so the result does not depend on how a
-/// batch is cut. The input gradient is the same convolution of ∂L/∂Y with the flipped kernels
+/// Images are first laid out pixel-major (<see cref="WinogradLayout{T, TTile}"/>), so the transforms run on lanes of
+/// channels. Tiles of several images go through the products together, in blocks of
+/// <see cref="WinogradLayout{T, TTile}.BlockTiles"/>; every output is computed the same way whatever its block, so the
+/// result does not depend on how a batch is cut. The input gradient is the same convolution of ∂L/∂Y with the flipped kernels
 /// (<see cref="ImplicitGemmConv.InputGradientGeometry"/>, <see cref="ImplicitGemmConv.FlipWeights{T}"/>); the weight
 /// gradient runs the transforms backwards (<see cref="AddWeightGradient{T}"/>, in WinogradWeightGradient.cs).
 /// All products run on the calling thread; callers split a batch of images between the cores.
@@ -150,22 +150,24 @@ public static unsafe partial class WinogradConv
         where T : unmanaged, IFloatingPointIeee754<T>
         where TTile : IWinogradTile
     {
-        // u[ξ][f + c·depth]: all points of one (kernel, channel) pair at once, then each point's matrix packed.
+        // u[ξ][f + c·depth]: all points of one (kernel, channel) pair at once, then each point's matrix packed. The
+        // points' matrices are a cache line more than their size apart, as the blocks of WinogradLayout are.
         int points = WinogradLayout<T, TTile>.Points, stride = PointStride<T>(channels, depth), size = depth * channels;
+        nint apart = WinogradLayout<T, TTile>.BlockStride(depth, channels);
         bool prepack = GemmDriver.PrepackedLength<T>(depth, channels) > 0;
-        T* u = ScratchBuffer<T>.Slot2(points * size);
+        T* u = ScratchBuffer<T>.Slot2((int)(points * apart));
         double* kernel = stackalloc double[25], values = stackalloc double[points];
         for (int c = 0; c < channels; c++)
             for (int f = 0; f < depth; f++)
             {
                 for (int t = 0; t < 25; t++) kernel[t] = double.CreateChecked(weights[f + (c * 25 + t) * depth]);
                 WinogradTransforms.Kernel<TTile>(kernel, values);
-                for (int xi = 0; xi < points; xi++) u[((nint)xi * channels + c) * depth + f] = T.CreateChecked(values[xi]);
+                for (int xi = 0; xi < points; xi++) u[xi * apart + c * depth + f] = T.CreateChecked(values[xi]);
             }
         fixed (T* dst = transformed)
             for (int xi = 0; xi < points; xi++)
             {
-                T* point = u + (nint)xi * size;
+                T* point = u + xi * apart;
                 if (prepack) GemmDriver.Prepack(depth, channels, new StoredA<T>(false, point, depth), dst + (nint)xi * stride);
                 else Buffer.MemoryCopy(point, dst + (nint)xi * stride, (long)stride * sizeof(T), (long)size * sizeof(T));
             }
@@ -195,7 +197,7 @@ public static unsafe partial class WinogradConv
         var layout = new WinogradLayout<T, TTile>(g, depth);
         int channels = g.Channels, cp = layout.Channels, dp = layout.Kernels, total = images * layout.Tiles;
         int points = WinogradLayout<T, TTile>.Points, blockTiles = WinogradLayout<T, TTile>.BlockTiles, stride = PointStride<T>(channels, depth);
-        bool prepacked = GemmDriver.PrepackedLength<T>(depth, channels) > 0;
+        bool prepacked = GemmDriver.PrepackedLength<T>(depth, channels) > 0, inPlace = StoredB<T>.ReadsInPlace(depth);
         T* biases = stackalloc T[dp];
         for (int f = 0; f < dp; f++) biases[f] = bias.IsEmpty || f >= depth ? T.Zero : bias[f];
 
@@ -212,7 +214,8 @@ public static unsafe partial class WinogradConv
                 layout.TransformInputs(input, first, count, v);
                 for (int xi = 0; xi < points; xi++)
                 {
-                    var b = new StoredB<T>(false, v + xi * vPoint, cp, count);
+                    // With a few A panels, V's columns (each contiguous along the channels) are read where they are.
+                    var b = new StoredB<T>(false, v + xi * vPoint, cp, count, inPlace ? Panels.Steps : null);
                     if (prepacked)
                         GemmDriver.Run(depth, count, channels, T.One, new PrepackedA<T>(u + (nint)xi * stride, depth), b, T.Zero, m + xi * mPoint, dp);
                     else

@@ -7,11 +7,11 @@ namespace NotebookNet.Kernels;
 
 /// <summary>
 /// The pixel-major layouts <see cref="WinogradConv"/> transforms, for one geometry, kernel count and scheme of m×m
-/// blocks: an image as (m·rows + 4) × (m·columns + 4) pixels of <see cref="Channels"/> values (HWC, channels padded to whole 256-bit vectors,
-/// a zero border of the padding on top and left and enough on the bottom and right for whole tiles), and an output
-/// (or output gradient) as m·rows × m·columns pixels of <see cref="Kernels"/> values, the whole blocks of the tiles;
-/// and where each tile of a run of images sits in them. Vectors of channels (or kernels) are what the transforms of
-/// <see cref="WinogradTransforms"/> work on.
+/// blocks: an image as (m·rows + 4) × (m·columns + 4) pixels of <see cref="Channels"/> values (HWC, channels padded to
+/// whole 256-bit vectors, a zero border of the padding on top and left and enough on the bottom and right for whole
+/// tiles), and an output (or output gradient) as m·rows × m·columns pixels of <see cref="Kernels"/> values, the whole
+/// blocks of the tiles; and where each tile of a run of images sits in them. Lanes of channels (or kernels) are what the
+/// transforms of <see cref="WinogradTransforms"/> work on.
 /// </summary>
 internal readonly unsafe struct WinogradLayout<T, TTile>
     where T : unmanaged, IFloatingPointIeee754<T>

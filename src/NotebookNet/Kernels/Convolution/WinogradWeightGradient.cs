@@ -97,6 +97,14 @@ public static unsafe partial class WinogradConv
         int channels = g.Channels, cp = layout.Channels, dp = layout.Kernels, w = Vector256<T>.Count, total = images * layout.Tiles;
         int points = WinogradLayout<T, TTile>.Points, blockTiles = WinogradLayout<T, TTile>.BlockTiles;
         nint size = WinogradLayout<T, TTile>.BlockStride(channels, dp);
+        // With a few A panels, the rows of V[ξ]ᵀ (a tile's channels, contiguous) are read where they are: row p at p·cp.
+        int* rows = null;
+        if (StoredB<T>.ReadsInPlace(depth))
+        {
+            int* offsets = stackalloc int[blockTiles];
+            for (int p = 0; p < blockTiles; p++) offsets[p] = p * cp;
+            rows = offsets;
+        }
         fixed (T* source = x, gradient = dy, dw = weightGradient, work = workspace)
         {
             T* input = work, grads = input + (nint)images * layout.InputLength;
@@ -119,7 +127,7 @@ public static unsafe partial class WinogradConv
                 T beta = first == 0 ? T.Zero : T.One;
                 for (int xi = 0; xi < points; xi++)
                     GemmDriver.Run(depth, channels, count, T.One, new StoredA<T>(false, z + xi * zPoint, dp),
-                        new StoredB<T>(true, v + xi * vPoint, cp, channels), beta, products + xi * size, dp);
+                        new StoredB<T>(true, v + xi * vPoint, cp, channels, rows), beta, products + xi * size, dp);
             }
 
             // Whole vectors of kernels at once, the last few (a depth that is not whole vectors) one by one.
