@@ -138,6 +138,7 @@ internal readonly unsafe struct WinogradLayout<T, TTile>
     /// when both sides reach 8, the last block of each overlapping the one before (it writes the same values again);
     /// else one value at a time.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // every layer call runs it: no slow first tier
     private static void CopyTransposed(T* src, nint ld, int rows, int cols, T* dst, nint ldDst)
     {
         if (typeof(T) == typeof(float) && Avx.IsSupported && rows >= 8 && cols >= 8)

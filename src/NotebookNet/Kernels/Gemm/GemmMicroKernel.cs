@@ -150,6 +150,7 @@ internal static unsafe class GemmMicroKernel
     /// rounded as a full tile's <see cref="Store{T}"/> rounds (alpha·acc, then one fused multiply-add with beta·C), so an
     /// element of C gets the same bits whether it falls in a full tile or a partial one.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void StoreEdge<T>(T* edge, int ldEdge, T* c, nint ldc, int rows, int cols, T alpha, T beta)
         where T : unmanaged, IFloatingPointIeee754<T>
     {

@@ -119,6 +119,7 @@ internal static unsafe class Transpose
     /// dst (cols × rows, column-major, leading dimension <paramref name="ldDst"/>) = srcᵀ, with src rows × cols,
     /// column-major, leading dimension <paramref name="ld"/>: 8×8 register blocks for float, scalar edges.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Matrix<T>(T* src, int rows, int cols, nint ld, T* dst, nint ldDst) where T : unmanaged
     {
         int fullRows = 0, fullCols = 0;
