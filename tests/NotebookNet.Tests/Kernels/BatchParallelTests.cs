@@ -23,6 +23,36 @@ public class BatchParallelTests
     }
 
     [Fact]
+    public void Shares_the_caller_takes_over_from_idle_helpers_still_run_once_each_and_fail_as_their_own()
+    {
+        // Share 0 is empty, so the caller is back at once and claims whatever share a helper has not started yet
+        // (which thread wins each share depends on timing), and every share still runs exactly once.
+        int callerThread = Environment.CurrentManagedThreadId, byCaller = 0, byHelpers = 0;
+        for (int round = 0; round < 2000; round++)
+        {
+            var runs = new int[6];
+            BatchParallel.For(6, 6, (worker, _, _) =>
+            {
+                if (worker == 0) return;
+                Interlocked.Increment(ref runs[worker]);
+                if (Environment.CurrentManagedThreadId == callerThread) Interlocked.Increment(ref byCaller);
+                else Interlocked.Increment(ref byHelpers);
+            });
+            Assert.All(runs.Skip(1), r => Assert.Equal(1, r));
+        }
+        Assert.Equal(2000 * 5, byCaller + byHelpers);
+        // A share that throws fails the region whichever thread ran it.
+        for (int round = 0; round < 200; round++)
+        {
+            var ex = Assert.Throws<InvalidOperationException>(() => BatchParallel.For(6, 6, (worker, _, _) =>
+            {
+                if (worker == 5) throw new InvalidOperationException("share 5 failed");
+            }));
+            Assert.Equal("share 5 failed", ex.Message);
+        }
+    }
+
+    [Fact]
     public void A_failure_in_the_second_share_reaches_the_caller_and_the_workers_keep_working()
     {
         var ex = Assert.Throws<InvalidOperationException>(() => BatchParallel.For(10, 2, (worker, _, _) =>

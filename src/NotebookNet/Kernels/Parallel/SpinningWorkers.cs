@@ -8,6 +8,12 @@ namespace NotebookNet.Kernels;
 /// for each costs a context switch on both cores (about a tenth of the small CNN's time under
 /// <c>Parallel.For</c>). These threads spin for a while after each region and only then block, as OpenMP's
 /// active wait policy does.
+/// <para>
+/// On a busy machine a helper may not be running when a region starts. So each share is claimed before it runs, by
+/// its helper or by the calling thread: once the caller has finished its own share it takes over every share no
+/// helper has claimed yet, instead of waiting for a helper the scheduler has not woken. A share computes the same
+/// values on whichever thread runs it (it gets its worker index either way), so results do not change.
+/// </para>
 /// </summary>
 internal static class SpinningWorkers
 {
@@ -41,8 +47,20 @@ internal static class SpinningWorkers
             }
             for (int w = 1; w < workers; w++)
             {
-                var error = helpers[w - 1].Join();
-                failure ??= error;
+                var helper = helpers[w - 1];
+                if (!helper.TryClaim())
+                {
+                    failure ??= helper.Join();
+                    continue;
+                }
+                try
+                {
+                    share(w);
+                }
+                catch (Exception e)
+                {
+                    failure ??= e;
+                }
             }
             if (failure is not null) ExceptionDispatchInfo.Capture(failure).Throw();
             return true;
@@ -76,13 +94,16 @@ internal static class SpinningWorkers
         else Thread.SpinWait(16);
     }
 
-    /// <summary>One background thread running one share of each region it is given.</summary>
+    /// <summary>
+    /// One background thread running one share of each region it is given, unless the caller claims that share first.
+    /// Post p is claimed by moving <c>_claimed</c> from p − 1 to p, so exactly one thread runs it.
+    /// </summary>
     private sealed class Helper
     {
         private readonly SemaphoreSlim _wake = new(0);
         private Action<int>? _body;
         private int _share;
-        private int _posted, _finished, _sleeping;
+        private int _posted, _claimed, _finished, _sleeping;
         private Exception? _error;
 
         public Helper()
@@ -98,9 +119,18 @@ internal static class SpinningWorkers
             if (Interlocked.Exchange(ref _sleeping, 0) == 1) _wake.Release();
         }
 
+        /// <summary>Takes the last posted share away from the helper if it has not started it; the caller then runs it.</summary>
+        public bool TryClaim()
+        {
+            int post = Volatile.Read(ref _posted);
+            return Interlocked.CompareExchange(ref _claimed, post, post - 1) == post - 1;
+        }
+
+        /// <summary>Waits for the helper to finish the share it claimed; returns what it threw.</summary>
         public Exception? Join()
         {
-            for (int spins = 0; Volatile.Read(ref _finished) != Volatile.Read(ref _posted); spins++) Pause(spins);
+            int post = Volatile.Read(ref _posted);
+            for (int spins = 0; Volatile.Read(ref _finished) != post; spins++) Pause(spins);
             return _error;
         }
 
@@ -124,19 +154,23 @@ internal static class SpinningWorkers
                     deadline = Environment.TickCount64 + SpinMilliseconds;
                 }
                 seen = Volatile.Read(ref _posted);
-                try
+                // A share the caller claimed (it found this thread not yet running) is only acknowledged.
+                if (Interlocked.CompareExchange(ref _claimed, seen, seen - 1) == seen - 1)
                 {
-                    _body!(_share);
+                    try
+                    {
+                        _body!(_share);
+                    }
+                    catch (Exception e)
+                    {
+                        _error = e;
+                    }
+                    finally
+                    {
+                        _body = null;
+                    }
                 }
-                catch (Exception e)
-                {
-                    _error = e;
-                }
-                finally
-                {
-                    _body = null;
-                    Volatile.Write(ref _finished, seen);
-                }
+                Volatile.Write(ref _finished, seen);
             }
         }
     }
