@@ -50,9 +50,8 @@ public static class TrainCommand
 
         var (train, test) = Mnist.Load(data);
         var bar = new ProgressBar();
-        var trainerOptions = recipe.TrainerOptions(rng) with
+        var trainerOptions = recipe.TrainerOptions(rng, epochs) with
         {
-            Epochs = epochs ?? recipe.Epochs,
             BatchSize = batchSize ?? recipe.BatchSize,
             ValidationFraction = validation,
             OnBatch = bar.Report,

@@ -12,7 +12,8 @@ namespace NotebookNet;
 /// <param name="Optimizer">Creates the optimizer with its default learning rate.</param>
 /// <param name="BatchSize">Default batch size.</param>
 /// <param name="Epochs">Default number of epochs.</param>
-/// <param name="Schedule">Learning-rate schedule, or null for a constant rate.</param>
+/// <param name="Schedule">The learning-rate schedule for a run of the given number of epochs (so a shorter or longer run
+/// than <paramref name="Epochs"/> gets the whole schedule, compressed or stretched), or null for a constant rate.</param>
 /// <param name="Shift">Data augmentation by random shifts, or null for none.</param>
 public sealed record ModelRecipe(
     string Id,
@@ -21,15 +22,18 @@ public sealed record ModelRecipe(
     Func<Optimizer<float>> Optimizer,
     int BatchSize,
     int Epochs,
-    LearningRateSchedule? Schedule = null,
+    Func<int, LearningRateSchedule>? Schedule = null,
     ShiftAugmentation? Shift = null)
 {
-    /// <summary>The recipe's training settings (epochs, batch size, schedule, augmentation), drawing from <paramref name="rng"/>.</summary>
-    public TrainerOptions TrainerOptions(Rng rng) => new()
+    /// <summary>
+    /// The recipe's training settings (epochs, batch size, schedule, augmentation), drawing from <paramref name="rng"/>;
+    /// <paramref name="epochs"/> replaces the recipe's number of epochs and fits the schedule to it.
+    /// </summary>
+    public TrainerOptions TrainerOptions(Rng rng, int? epochs = null) => new()
     {
-        Epochs = Epochs,
+        Epochs = epochs ?? Epochs,
         BatchSize = BatchSize,
-        Schedule = Schedule,
+        Schedule = Schedule?.Invoke(epochs ?? Epochs),
         Shift = Shift,
         Rng = rng ?? throw new ArgumentNullException(nameof(rng)),
     };
@@ -44,9 +48,9 @@ public static class ModelCatalog
             rng => Models.SmallCnn(rng), () => new Sgd<float>(0.05, momentum: 0.9), 64, 1),
         new("lenet5", "32c5p2-pool-64c5p2-pool-fc128-fc10, Adam 1e-3, batch 128",
             rng => Models.LeNet5(rng), () => new Adam<float>(1e-3), 128, 1),
-        new("reference", "LeNet-5 with dropout 0.25, random 2-pixel shifts, Adam 1e-3 decayed ×0.7 per epoch, batch 64, 7 epochs (the 99.3 % model)",
+        new("reference", Models.ReferenceDescription,
             rng => Models.Reference(rng), () => new Adam<float>(Models.ReferenceLearningRate),
-            Models.ReferenceBatchSize, Models.ReferenceEpochs, Schedules.Exponential(Models.ReferenceDecay), Models.ReferenceAugmentation),
+            Models.ReferenceBatchSize, Models.ReferenceEpochs, Models.ReferenceSchedule, Models.ReferenceAugmentation),
     ];
 
     /// <summary>Short names the command line also accepts: <c>cnn</c> is the small CNN.</summary>

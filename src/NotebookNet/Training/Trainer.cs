@@ -79,7 +79,7 @@ public sealed class Trainer<T> where T : struct, IFloatingPointIeee754<T>
             {
                 Options.CancellationToken.ThrowIfCancellationRequested();
                 // Read every batch, so a callback that changes the optimizer's rate takes effect at the next step.
-                rate = Options.Schedule is { } schedule ? schedule(epoch, Optimizer.LearningRate) : Optimizer.LearningRate;
+                rate = Options.Schedule is { } schedule ? schedule(epoch + b / (double)batches, Optimizer.LearningRate) : Optimizer.LearningRate;
                 int start = b * batchSize, count = Math.Min(batchSize, n - start);
                 var indices = order.AsSpan(start, count);
                 var (x, labels, gradient) = buffers.For(count);

@@ -67,15 +67,19 @@ public class SequentialTests
     }
 
     [Fact]
-    public void The_reference_recipe_is_LeNet5_with_dropout_and_decaying_Adam()
+    public void The_reference_recipe_is_LeNet5_with_dropout_and_one_cycle_Adam()
     {
         var model = Models.Reference(new Rng(0));
         Assert.Equal(454922, model.ParameterCount);
-        Assert.Contains(model, l => l is Dropout<float> { Rate: 0.25 });
+        Assert.Contains(model, l => l is Dropout<float> { Rate: Models.ReferenceDropout });
         var trainer = Models.ReferenceTrainer(model, new Rng(1));
         Assert.IsType<NotebookNet.Optimizers.Adam<float>>(trainer.Optimizer);
-        Assert.Equal((7, 64), (trainer.Options.Epochs, trainer.Options.BatchSize));
-        Assert.Equal(1e-3 * 0.7 * 0.7, trainer.Options.Schedule!(3, 1e-3), 1e-15);
+        Assert.Equal(Models.ReferenceLearningRate, trainer.Optimizer.LearningRate);
+        Assert.Equal((Models.ReferenceEpochs, Models.ReferenceBatchSize), (trainer.Options.Epochs, trainer.Options.BatchSize));
+        // The peak is reached at the end of the warm-up and the last step is far below it.
+        double peakEpoch = 1 + Models.ReferenceWarmUp * Models.ReferenceEpochs;
+        Assert.Equal(1e-3, trainer.Options.Schedule!(peakEpoch, 1e-3), 1e-15);
+        Assert.True(trainer.Options.Schedule!(Models.ReferenceEpochs + 0.999, 1e-3) < 1e-5);
     }
 
     [Fact]

@@ -1,4 +1,7 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using MathNet.Numerics.LinearAlgebra;
+using NotebookNet.Data;
 using NotebookNet.Training;
 
 namespace NotebookNet.Tests;
@@ -29,12 +32,38 @@ public class ModelCatalogTests
     }
 
     [Fact]
-    public void The_reference_recipe_shifts_its_digits_and_trains_seven_epochs_of_64()
+    public void The_reference_recipe_is_what_its_description_the_README_and_the_CLI_say()
     {
         var recipe = ModelCatalog.Get("reference");
-        Assert.Equal(new ShiftAugmentation((1, 28, 28), 2), recipe.Shift);
-        Assert.Equal((7, 64), (recipe.Epochs, recipe.BatchSize));
-        Assert.Equal(1e-3 * 0.7, recipe.Schedule!(2, 1e-3), 1e-15);
+        Assert.Equal(new ShiftAugmentation((1, 28, 28), Models.ReferenceShift), recipe.Shift);
+        Assert.Equal((Models.ReferenceEpochs, Models.ReferenceBatchSize), (recipe.Epochs, recipe.BatchSize));
+        Assert.Equal(Models.ReferenceLearningRate, recipe.Optimizer().LearningRate);
         Assert.Null(ModelCatalog.Get("small-cnn").Shift);
+        // The line `train` prints and the README quotes names every setting with its value.
+        foreach (string part in new[]
+                 {
+                     $"dropout {Models.ReferenceDropout.ToString(CultureInfo.InvariantCulture)}",
+                     $"up to {Models.ReferenceShift} pixels",
+                     $"peaking at {Models.ReferenceLearningRate.ToString(CultureInfo.InvariantCulture)}",
+                     $"batch {Models.ReferenceBatchSize}",
+                     $"{Models.ReferenceEpochs} epochs",
+                     "one-cycle",
+                 })
+            Assert.Contains(part, recipe.Description);
+        string readme = File.ReadAllText(Path.Combine(Mnist.DefaultDirectory(), "..", "..", "README.md"));
+        Assert.Contains($"`reference` ({recipe.Description})", Regex.Replace(readme, @"\s+", " ")); // wrapped lines are one line
+    }
+
+    [Fact]
+    public void A_recipe_s_schedule_fits_the_number_of_epochs_a_run_asks_for()
+    {
+        var recipe = ModelCatalog.Get("reference");
+        var full = recipe.TrainerOptions(new Rng(0));
+        var one = recipe.TrainerOptions(new Rng(0), epochs: 1);
+        Assert.Equal((recipe.Epochs, 1), (full.Epochs, one.Epochs));
+        // A one-epoch run goes through the whole cycle: its middle is the full run's middle, its end the full run's end.
+        Assert.Equal(full.Schedule!(1 + recipe.Epochs / 2.0, 1e-3), one.Schedule!(1.5, 1e-3), 1e-15);
+        Assert.Equal(full.Schedule!(1 + 0.99 * recipe.Epochs, 1e-3), one.Schedule!(1.99, 1e-3), 1e-15);
+        Assert.Null(ModelCatalog.Get("small-cnn").TrainerOptions(new Rng(0), epochs: 3).Schedule);
     }
 }

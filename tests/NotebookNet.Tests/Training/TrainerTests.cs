@@ -180,6 +180,39 @@ public class TrainerTests
         Assert.Equal(0.1 * 0.9 * 0.9, Schedules.Exponential(0.9)(3, 0.1), 1e-15);
         Assert.Equal(0.1, Schedules.Cosine(4)(1, 0.1), 1e-15);
         Assert.Equal(0.05, Schedules.Cosine(4)(3, 0.1), 1e-15);
+        // The per-epoch schedules hold their value through the epoch.
+        Assert.Equal(Schedules.Exponential(0.9)(3, 0.1), Schedules.Exponential(0.9)(3.99, 0.1));
+        Assert.Equal(Schedules.Step(2, 0.1)(2, 0.1), Schedules.Step(2, 0.1)(2.5, 0.1));
+        Assert.Equal(Schedules.Cosine(4)(3, 0.1), Schedules.Cosine(4)(3.5, 0.1));
+    }
+
+    [Fact]
+    public void One_cycle_rises_from_a_25th_to_the_peak_during_the_warm_up_then_falls_to_a_10000th()
+    {
+        var cycle = Schedules.OneCycle(epochs: 4, warmUpFraction: 0.25);
+        Assert.Equal(0.1 / 25, cycle(1, 0.1), 1e-15);                       // first step
+        Assert.Equal((0.1 + 0.1 / 25) / 2, cycle(1.5, 0.1), 1e-15);         // half the warm-up: halfway, on a cosine
+        Assert.Equal(0.1, cycle(2, 0.1), 1e-15);                            // the peak after a quarter of 4 epochs
+        Assert.Equal((0.1 + 0.1 / 1e4) / 2, cycle(3.5, 0.1), 1e-15);        // half the fall
+        Assert.Equal(0.1 / 1e4, cycle(5, 0.1), 1e-15);                      // the end of the last epoch
+        var rates = Enumerable.Range(0, 401).Select(i => cycle(1 + i / 100.0, 0.1)).ToArray();
+        for (int i = 1; i < rates.Length; i++)
+            Assert.True(i <= 100 ? rates[i] > rates[i - 1] : rates[i] < rates[i - 1], $"step {i}");
+        Assert.Throws<ArgumentOutOfRangeException>(() => Schedules.OneCycle(0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Schedules.OneCycle(4, warmUpFraction: 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Schedules.OneCycle(4, startDivisor: 0.5));
+    }
+
+    [Fact]
+    public void The_schedule_is_read_at_every_step_with_the_fraction_of_the_epoch_done()
+    {
+        var seen = new List<double>();
+        var trainer = new Trainer<double>(Synthetic.Cnn<double>(new Rng(1)), new Sgd<double>(0.1), new TrainerOptions
+        {
+            Epochs = 2, BatchSize = 25, Rng = new Rng(3), Schedule = (epoch, lr) => { seen.Add(epoch); return lr; },
+        });
+        trainer.Fit(Synthetic.Bars<double>(100, new Rng(2)));
+        Assert.Equal([1, 1.25, 1.5, 1.75, 2, 2.25, 2.5, 2.75], seen);
     }
 
     [Fact]
