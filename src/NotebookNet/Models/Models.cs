@@ -59,13 +59,14 @@ public static class Models
     }
 
     /// <summary>
-    /// The reference model, meant to pass 99.5 % on the test set: <see cref="LeNet5(Rng, double)"/> with dropout
+    /// The reference model, aimed at 99.5 % on the test set: <see cref="LeNet5(Rng, double)"/> with dropout
     /// <see cref="ReferenceDropout"/> before the output layer. Train it with <see cref="ReferenceTrainer"/>: digits moved
     /// at random by up to <see cref="ReferenceShift"/> pixels each time they are drawn, Adam under a one-cycle schedule
     /// (<see cref="Schedules.OneCycle"/>: warm-up over the first <see cref="ReferenceWarmUp"/> of the run to a peak of
     /// <see cref="ReferenceLearningRate"/>, then a cosine fall to almost nothing), batches of <see cref="ReferenceBatchSize"/>,
     /// <see cref="ReferenceEpochs"/> epochs. Every setting was chosen on a validation split (the last 6,000 training
-    /// images, training on the other 54,000), never on the test set; the README gives the recipes compared and the figures.
+    /// images, training on the other 54,000), never on the test set; the README gives the recipes compared and how close
+    /// the chosen one comes to the goal.
     /// </summary>
     /// <example><code>
     /// var (train, test) = Mnist.Load();
