@@ -111,9 +111,10 @@ else
 //
 // - **Mejoras en el Modelo:** arquitecturas convolucionales mayores (la biblioteca incluye `Models.LeNet5`), más
 //   épocas, el optimizador Adam, regularización (`Dropout`) y aumento de datos (pequeñas traslaciones y rotaciones).
-//   `Models.Reference` ya combina casi todo: LeNet-5 con `Dropout`, traslaciones aleatorias de hasta 2 píxeles y Adam
-//   con una tasa que decae en cada época, pensado para pasar del 99.3 % en prueba; `notebooknet train --model
-//   reference` lo entrena en unos minutos en dos núcleos e imprime su exactitud (hiperparámetros elegidos sobre una
+//   `Models.Reference` ya combina casi todo: LeNet-5 con `Dropout`, traslaciones aleatorias de hasta 3 píxeles y Adam
+//   con una tasa que sube y luego baja a lo largo del entrenamiento (un ciclo), pensado para el 99.5 % en prueba;
+//   `notebooknet train --model reference` lo entrena en unos minutos en dos núcleos e imprime su exactitud
+//   (hiperparámetros elegidos sobre una
 //   validación separada del conjunto de entrenamiento, nunca sobre la prueba).
 // - **Aplicaciones Prácticas:** este proyecto puede extenderse a sistemas de reconocimiento de caracteres en documentos
 //   escaneados o aplicaciones de OCR en tiempo real; la CLI del proyecto (`notebooknet train` / `evaluate`) ya guarda y
