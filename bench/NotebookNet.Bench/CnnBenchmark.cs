@@ -19,6 +19,7 @@ public static class CnnBenchmark
         var settings = new CnnSettings(
             Math.Max(1, options.Int("epochs", 1)), options.Int("limit", 60_000), (uint)options.Int("seed", 0), threads);
         bool skipTorch = options.Flag("no-torch"), skipOurs = options.Flag("no-ours");
+        var pause = TimeSpan.FromMilliseconds(options.Int("pause-ms", 1000));
         string dataDir = BenchData.Directory(options);
         options.RejectUnknown();
         var cases = net == "all" ? CnnCase.All
@@ -47,11 +48,13 @@ public static class CnnBenchmark
                 var run = settings with { Seed = settings.Seed + (uint)i };
                 if (!skipOurs)
                 {
+                    Settle(pause);
                     ours.Add(OurCnn.Train(c, train, test, run));
                     Print(output, run.Seed, ours[^1], flops);
                 }
                 if (torchOk)
                 {
+                    Settle(pause);
                     torch.Add(TorchCnn.Train(c, train, test, run));
                     Print(output, run.Seed, torch[^1], flops);
                 }
@@ -76,6 +79,17 @@ public static class CnnBenchmark
                 card.Add(Scorecard.LeNetPeak, FormattableString.Invariant($"{100 * gflops / peak:F0}% ({gflops:F0} of {peak:F0} GFLOP/s)"), gflops >= 0.85 * peak);
             }
         }
+    }
+
+    /// <summary>
+    /// Waits before a run so that the other engine's threads have gone idle: libtorch's worker threads, in this same
+    /// process, keep spinning for a while after its run and would take a core from ours (a sub-second small-CNN epoch
+    /// measured right after a TorchSharp run lost about a third of its speed), and ours spin briefly too.
+    /// </summary>
+    private static void Settle(TimeSpan pause)
+    {
+        GC.Collect();
+        Thread.Sleep(pause);
     }
 
     private static void Summarize(TextWriter output, List<CnnOutcome> runs, double flopsPerImage)

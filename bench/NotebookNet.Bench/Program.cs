@@ -12,11 +12,11 @@ const string Usage = """
              --seed 0 --epochs 100 --limit 1000 --rounds 5 --screen-epochs 10 --screen-passes 2 --screen-timeout 30 --no-numpy --no-whole
              --python /usr/bin/python3
       cnn    small CNN and LeNet-5, ours vs TorchSharp (2 threads), seeds in turns, medians and spreads
-             --net small|lenet|all --epochs 1 --limit 60000 --seed 0 --seeds 5 --threads 2 --no-torch --no-ours
+             --net small|lenet|all --epochs 1 --limit 60000 --seed 0 --seeds 5 --threads 2 --pause-ms 1000 --no-torch --no-ours
       gemm   GemmBenchmark (our kernels), LeNet-5's convolution layers as trained, torch.matmul float32 1024³
              --threads 2 --repeat 20 --no-torch
       reference  the catalog's reference recipe: training seconds and test accuracy
-             --seed 0 --seeds 1
+             --seed 0 --seeds 3
       all    seed, cnn, gemm and reference with their defaults, then issue 13's targets as one table
     common:  --data DIR (default: data/mnist above the current folder)
     """;

@@ -98,7 +98,7 @@ public static class Models
     public const double ReferenceDropout = 0.4, ReferenceLearningRate = 2e-3, ReferenceWarmUp = 0.25;
 
     /// <inheritdoc cref="ReferenceDropout"/>
-    public const int ReferenceEpochs = 12, ReferenceBatchSize = 64, ReferenceShift = 3;
+    public const int ReferenceEpochs = 18, ReferenceBatchSize = 64, ReferenceShift = 3;
 
     /// <summary>One line for help texts: the reference recipe's settings, written from the constants above.</summary>
     public static string ReferenceDescription { get; } = FormattableString.Invariant(
