@@ -37,10 +37,6 @@ public class LeNet5ShortTrainingTests(ITestOutputHelper output)
             output.WriteLine(FormattableString.Invariant(
                 $"LeNet5, seed {seed}, {Images} images: test accuracy {report.Accuracy:P2}, {history.Epochs[0].ImagesPerSecond:F0} images/s"));
         }
-        var sorted = accuracies.Order().ToArray();
-        double median = sorted[sorted.Length / 2];
-        string all = string.Join(", ", accuracies.Select(a => a.ToString("P2", System.Globalization.CultureInfo.InvariantCulture)));
-        Assert.True(sorted[0] >= MinimumFloor, $"lowest accuracy {sorted[0]:P2} < {MinimumFloor:P1} (seeds {string.Join(",", Seeds)}: {all})");
-        Assert.True(median >= MedianFloor, $"median accuracy {median:P2} < {MedianFloor:P1} (seeds {string.Join(",", Seeds)}: {all})");
+        SeedFloors.Check(accuracies, Seeds, MinimumFloor, MedianFloor);
     }
 }
