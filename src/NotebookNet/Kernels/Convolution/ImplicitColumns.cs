@@ -14,6 +14,8 @@ internal readonly unsafe struct ImplicitColumns<T>(T* image, int* offsets, int* 
 {
     bool IPackB<T>.Streams => true;
 
+    bool IPackB<T>.ReadsInPlace => true;
+
     void IPackB<T>.PackBlock(int column, int columns, int depth, int steps, T* dst) =>
         Panels.PackEach<T, ImplicitColumns<T>>(this, column, columns, depth, steps, dst);
 

@@ -19,6 +19,8 @@ internal readonly unsafe struct ImplicitPatches<T>(T* image, int* columnOffsets,
     /// </summary>
     public bool Streams => true;
 
+    bool IPackB<T>.ReadsInPlace => true;
+
     public void PackBlock(int column, int columns, int depth, int steps, T* dst) =>
         Panels.PackEach<T, ImplicitPatches<T>>(this, column, columns, depth, steps, dst);
 

@@ -111,7 +111,7 @@ internal static unsafe class GemmDriver
                 T* panelsA = a.Pack(0, m, pc, kc, packedA);
                 // B that is packed anyway goes two panels at a time; one read in place keeps the 256-bit kernel for a
                 // lone A panel (it needs no packing pass, which costs more than the wider vectors save).
-                if (m <= GemmMicroKernel.Mr<T>() && Simd.Wide && (alpha != T.One || b.InPlace(0, pc, columns, out _) == null))
+                if (m <= GemmMicroKernel.Mr<T>() && Simd.Wide && (alpha != T.One || !b.ReadsInPlace))
                 {
                     SweepTwoPanels(m, n, kc, pc, panelsA, b, packedB, c, ldc, alpha, betaNow, edge);
                     continue;

@@ -42,6 +42,9 @@ internal unsafe interface IPackB<T> where T : unmanaged
     /// with <paramref name="columns"/> (Nr values) filled by the packer; null when the panel must be packed.
     /// </summary>
     T* InPlace(int column, int depth, int* columns, out int* offsets);
+
+    /// <summary>Whether <see cref="InPlace"/> ever hands a panel out (else it always returns null).</summary>
+    bool ReadsInPlace { get; }
 }
 
 /// <summary>op(A) read from an ordinary column-major matrix.</summary>
@@ -79,6 +82,8 @@ internal readonly unsafe struct StoredB<T>(bool transposed, T* b, nint ldb, int 
     public static bool ReadsInPlace(int m) => m > GemmMicroKernel.Mr<T>() && m <= 4 * GemmMicroKernel.Mr<T>();
 
     public bool Streams => !transposed || rows != null;
+
+    bool IPackB<T>.ReadsInPlace => rows != null;
 
     public T* Pack(int column, int columns, int depth, int steps, T* dst)
     {
