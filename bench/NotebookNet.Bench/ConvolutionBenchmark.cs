@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using MathNet.Numerics.LinearAlgebra;
 using NotebookNet.Layers;
 
@@ -35,8 +34,9 @@ public static class ConvolutionBenchmark
             var (d, h, w) = layer.OutputShape;
             var dy = Matrix<float>.Build.Dense(d * h * w, Batch, (_, _) => (float)rng.NextDouble() - 0.5f);
             double forward = 2.0 * Batch * h * w * d * layer.InputShape.Depth * layer.KernelSize * layer.KernelSize;
-            double tf = Best(() => layer.Forward(x));
-            double tb = Best(() => { layer.Forward(x); layer.Backward(dy); }) - tf;
+            // The best of many timed calls within a second each (GemmBenchmark's rule): the machine may be shared.
+            double tf = GemmBenchmark.Best(() => layer.Forward(x), targetSeconds: 1.0);
+            double tb = GemmBenchmark.Best(() => { layer.Forward(x); layer.Backward(dy); }, targetSeconds: 1.0) - tf;
             Row(output, name, "forward", tf, forward, peak);
             Row(output, name, inputGradient ? "backward (dW and dX)" : "backward (dW)", tb, forward * (inputGradient ? 2 : 1), peak);
             flops += forward * (inputGradient ? 3 : 2);
@@ -50,20 +50,5 @@ public static class ConvolutionBenchmark
     {
         double g = flops / seconds / 1e9;
         output.WriteLine(FormattableString.Invariant($"  {layer,-34} {pass,-22} {seconds * 1e3,8:F2} {g,9:F1} {100 * g / peak,6:F0}%"));
-    }
-
-    /// <summary>Seconds per call, the best of 15 after two warm-up calls (the machine may be shared).</summary>
-    private static double Best(Action action)
-    {
-        action();
-        action();
-        double best = double.MaxValue;
-        for (int i = 0; i < 15; i++)
-        {
-            var clock = Stopwatch.StartNew();
-            action();
-            best = Math.Min(best, clock.Elapsed.TotalSeconds);
-        }
-        return best;
     }
 }

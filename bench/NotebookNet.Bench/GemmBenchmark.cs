@@ -131,7 +131,7 @@ public static class GemmBenchmark
     /// Short batches make it likely that some of them ran without being preempted on a shared machine.
     /// A call slower than the whole budget (MathNet's big products) is timed once, warm-up included.
     /// </summary>
-    private static double Best(Action action, double targetSeconds, int maxRuns = 30)
+    internal static double Best(Action action, double targetSeconds, int maxRuns = 30)
     {
         var sw = Stopwatch.StartNew();
         action();
