@@ -127,16 +127,19 @@ public static class GemmBenchmark
 
     /// <summary>
     /// Seconds per call: the best of up to <paramref name="maxRuns"/> timed batches of about a millisecond
-    /// (one call when a call is longer) within <paramref name="targetSeconds"/>, after a warm-up call.
-    /// Short batches make it likely that some of them ran without being preempted on a shared machine.
+    /// (one call when a call is longer) within <paramref name="targetSeconds"/>, after a fifth of that (at most 0.2 s)
+    /// of warm-up calls. Short batches make it likely that some of them ran without being preempted on a shared machine.
     /// A call slower than the whole budget (MathNet's big products) is timed once, warm-up included.
     /// </summary>
-    internal static double Best(Action action, double targetSeconds, int maxRuns = 30)
+    internal static double Best(Action action, double targetSeconds, int maxRuns = 200)
     {
+        // Warm up first: the first calls run code the JIT has not optimised yet, on helper threads that were asleep.
         var sw = Stopwatch.StartNew();
-        action();
-        double once = Math.Max(sw.Elapsed.TotalSeconds, 1e-7);
+        int warm = 0;
+        do { action(); warm++; } while (sw.Elapsed.TotalSeconds < Math.Min(0.2, targetSeconds / 5));
+        double once = Math.Max(sw.Elapsed.TotalSeconds / warm, 1e-7);
         if (once >= targetSeconds) return once;
+        // Batches of at least a millisecond, so the clock's resolution and one call's jitter do not decide the figure.
         int perRun = (int)Math.Max(1, Math.Ceiling(1e-3 / once));
         int runs = (int)Math.Clamp(targetSeconds / (perRun * once), 1, maxRuns);
         double best = double.MaxValue;
@@ -155,21 +158,41 @@ public static class GemmBenchmark
     /// <summary>
     /// Peak FMA throughput in GFLOP/s: each thread runs ten independent FMA chains on registers only
     /// (enough to cover the FMA latency on both pipes), so nothing but the FMA units limits it.
-    /// Best of many short attempts, like the products.
+    /// Best of many short attempts, like the products. The threads are started once and released together for each
+    /// attempt (a thread-pool loop may run both shares one after the other on one thread and report one core's peak);
+    /// an attempt lasts from the first thread's start to the last one's end.
     /// </summary>
     private static double MeasurePeak<T>(int threads) where T : struct, IFloatingPointIeee754<T>
     {
         const long iterations = 2_000_000;
+        const int attempts = 15;
         PeakLoop<T>(1000);
         int lanes = Vector512.IsHardwareAccelerated ? Vector512<T>.Count : Vector256<T>.Count;
-        double best = 0;
-        for (int attempt = 0; attempt < 15; attempt++)
+        using var start = new Barrier(threads + 1);
+        using var done = new Barrier(threads + 1);
+        // Each thread stamps its own start and end: the coordinating thread may not run again until they are done.
+        long[] began = new long[threads], ended = new long[threads];
+        var workers = Enumerable.Range(0, threads).Select(w => new Thread(() =>
         {
-            var sw = Stopwatch.StartNew();
-            Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, _ => PeakLoop<T>(iterations));
-            double seconds = sw.Elapsed.TotalSeconds;
+            for (int attempt = 0; attempt < attempts; attempt++)
+            {
+                start.SignalAndWait();
+                began[w] = Stopwatch.GetTimestamp();
+                PeakLoop<T>(iterations);
+                ended[w] = Stopwatch.GetTimestamp();
+                done.SignalAndWait();
+            }
+        }) { IsBackground = true }).ToList();
+        workers.ForEach(w => w.Start());
+        double best = 0;
+        for (int attempt = 0; attempt < attempts; attempt++)
+        {
+            start.SignalAndWait();
+            done.SignalAndWait();
+            double seconds = (double)(ended.Max() - began.Min()) / Stopwatch.Frequency;
             best = Math.Max(best, threads * iterations * 10.0 * lanes * 2 / seconds / 1e9);
         }
+        workers.ForEach(w => w.Join());
         return best;
     }
 

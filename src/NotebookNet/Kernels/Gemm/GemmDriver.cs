@@ -38,14 +38,19 @@ internal static unsafe class GemmDriver
     /// <summary>
     /// The depth block of an m×n×k product: balanced (k = 300 becomes 150 + 150, not 256 + 44). A single row block
     /// against a streaming B goes deeper while the A block fills at most half of L2 and a B panel stays within L1:
-    /// fewer passes over C, and each B column is one long run the micro-kernel prefetches linearly.
+    /// fewer passes over C, and each B column is one long run the micro-kernel prefetches linearly. Three or four A
+    /// panels stream four vectors of A per k step against each B panel (<see cref="WideMicroKernel.RunQuadGathered{T}"/>
+    /// reads them all at once), so their block gets a quarter of L2: the next B lines are then fetched while the last
+    /// ones are still in cache.
     /// It depends on the whole product only, so a product split into parts (<see cref="ParallelGemm"/>) sums every
     /// element over the same depth blocks as the whole: the same bits whatever the number of parts.
     /// </summary>
     public static int DepthBlock<T>(int m, int k, bool streamsB) where T : unmanaged
     {
+        int mr = GemmMicroKernel.Mr<T>();
+        int budget = m > 2 * mr && m <= 4 * mr ? 128 * 1024 : 256 * 1024;
         int limit = streamsB && m <= Mc<T>()
-            ? Math.Clamp(256 * 1024 / sizeof(T) / PaddedRows<T>(m), Kc, 4096 / sizeof(T))
+            ? Math.Clamp(budget / sizeof(T) / PaddedRows<T>(m), Kc, 4096 / sizeof(T))
             : Kc;
         int blocks = Math.Max(1, (k + limit - 1) / limit);
         return Math.Max(1, (k + blocks - 1) / blocks);
@@ -217,6 +222,11 @@ internal static unsafe class GemmDriver
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int mr = GemmMicroKernel.Mr<T>();
+        if (Simd.Wide && m == 4 * mr)
+        {
+            WideMicroKernel.RunQuadGathered(kc, packedA, b, offsets, columns, c, ldc, beta);
+            return;
+        }
         if (Simd.Wide && m > mr)
         {
             for (int i = 0; i < m; i += 2 * mr)

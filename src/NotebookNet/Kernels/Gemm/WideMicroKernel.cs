@@ -10,11 +10,19 @@ namespace NotebookNet.Kernels;
 /// <see cref="GemmMicroKernel"/> (an Mr-row A panel is exactly one 512-bit vector per k step) and give the same
 /// bits: every element of C is still one chain of fused multiply-adds over k, in the same order, scaled and stored
 /// the same way. <see cref="RunPair{T}"/> runs two adjacent A panels against one B panel (2·Mr × Nr, twelve
-/// accumulators, eight loads per twelve FMAs); <see cref="RunSingle{T}"/> a lone last A panel (Mr × Nr).
+/// accumulators, eight loads per twelve FMAs); <see cref="RunSingle{T}"/> a lone last A panel (Mr × Nr);
+/// <see cref="RunQuadGathered{T}"/> four A panels against a B panel read in place (4·Mr × Nr).
 /// </summary>
 internal static unsafe class WideMicroKernel
 {
     private const int Nr = GemmMicroKernel.Nr;
+
+    /// <summary>
+    /// How far past a gathered panel's last value of each k step the kernels prefetch: the next cache line, which the
+    /// following panels read. For rows of Bᵀ every k step is a line of its own, too many interleaved runs for the
+    /// hardware prefetchers to follow.
+    /// </summary>
+    private const int GatheredPrefetchBytes = 64;
 
     /// <summary>C[0..2·Mr, 0..Nr] = alpha·([Ap0; Ap1]·Bp) + beta·C, with Ap1 = Ap0 + kc·Mr (the next packed panel).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -147,6 +155,7 @@ internal static unsafe class WideMicroKernel
         for (int p = 0; p < kc; p++)
         {
             T* bp = b + offsets[p];
+            Sse.Prefetch0((byte*)(bp + j5) + GatheredPrefetchBytes);
             Vector512<T> a0 = Vector512.Load(ap), a1 = Vector512.Load(aq);
             Vector512<T> bj = Vector512.Create(bp[j0]);
             c00 = MulAdd(a0, bj, c00);
@@ -171,6 +180,49 @@ internal static unsafe class WideMicroKernel
         }
         Store(c, ldc, T.One, beta, c00, c01, c02, c03, c04, c05);
         Store(c + w, ldc, T.One, beta, c10, c11, c12, c13, c14, c15);
+    }
+
+    /// <summary>
+    /// Four adjacent A panels (4·Mr rows, twenty-four accumulators) against one B panel read in place, alpha = 1: each
+    /// broadcast of B then feeds four FMAs instead of two, and each cache line of B is fetched once for all the rows
+    /// (the pair kernel would walk it twice).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void RunQuadGathered<T>(int kc, T* ap, T* b, int* offsets, int* columns, T* c, nint ldc, T beta)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        nint w = Vector512<T>.Count, panel = kc * w;
+        nint j0 = columns[0], j1 = columns[1], j2 = columns[2], j3 = columns[3], j4 = columns[4], j5 = columns[5];
+        Vector512<T> c00 = default, c10 = default, c20 = default, c30 = default;
+        Vector512<T> c01 = default, c11 = default, c21 = default, c31 = default;
+        Vector512<T> c02 = default, c12 = default, c22 = default, c32 = default;
+        Vector512<T> c03 = default, c13 = default, c23 = default, c33 = default;
+        Vector512<T> c04 = default, c14 = default, c24 = default, c34 = default;
+        Vector512<T> c05 = default, c15 = default, c25 = default, c35 = default;
+        for (int p = 0; p < kc; p++)
+        {
+            T* bp = b + offsets[p];
+            Sse.Prefetch0((byte*)(bp + j5) + GatheredPrefetchBytes);
+            Vector512<T> a0 = Vector512.Load(ap), a1 = Vector512.Load(ap + panel);
+            Vector512<T> a2 = Vector512.Load(ap + 2 * panel), a3 = Vector512.Load(ap + 3 * panel);
+            Vector512<T> bj = Vector512.Create(bp[j0]);
+            c00 = MulAdd(a0, bj, c00); c10 = MulAdd(a1, bj, c10); c20 = MulAdd(a2, bj, c20); c30 = MulAdd(a3, bj, c30);
+            bj = Vector512.Create(bp[j1]);
+            c01 = MulAdd(a0, bj, c01); c11 = MulAdd(a1, bj, c11); c21 = MulAdd(a2, bj, c21); c31 = MulAdd(a3, bj, c31);
+            bj = Vector512.Create(bp[j2]);
+            c02 = MulAdd(a0, bj, c02); c12 = MulAdd(a1, bj, c12); c22 = MulAdd(a2, bj, c22); c32 = MulAdd(a3, bj, c32);
+            bj = Vector512.Create(bp[j3]);
+            c03 = MulAdd(a0, bj, c03); c13 = MulAdd(a1, bj, c13); c23 = MulAdd(a2, bj, c23); c33 = MulAdd(a3, bj, c33);
+            bj = Vector512.Create(bp[j4]);
+            c04 = MulAdd(a0, bj, c04); c14 = MulAdd(a1, bj, c14); c24 = MulAdd(a2, bj, c24); c34 = MulAdd(a3, bj, c34);
+            bj = Vector512.Create(bp[j5]);
+            c05 = MulAdd(a0, bj, c05); c15 = MulAdd(a1, bj, c15); c25 = MulAdd(a2, bj, c25); c35 = MulAdd(a3, bj, c35);
+            ap += w;
+        }
+        Store(c, ldc, T.One, beta, c00, c01, c02, c03, c04, c05);
+        Store(c + w, ldc, T.One, beta, c10, c11, c12, c13, c14, c15);
+        Store(c + 2 * w, ldc, T.One, beta, c20, c21, c22, c23, c24, c25);
+        Store(c + 3 * w, ldc, T.One, beta, c30, c31, c32, c33, c34, c35);
     }
 
     /// <summary><see cref="RunSingle{T}"/> with alpha = 1 and B read in place, as <see cref="RunPairGathered{T}"/>.</summary>
