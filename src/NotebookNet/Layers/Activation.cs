@@ -1,5 +1,6 @@
 using System.Numerics;
 using MathNet.Numerics.LinearAlgebra;
+using NotebookNet.Kernels;
 using NotebookNet.Tensors;
 
 namespace NotebookNet.Layers;
@@ -23,7 +24,10 @@ public class Activation<T> : Layer<T> where T : struct, IFloatingPointIeee754<T>
     {
         Input = input;
         var y = _output.Get(input.RowCount, input.ColumnCount);
-        Apply(Ops.Elements(input), Ops.Elements(y));                        // Y = f(X)
+        T[] xs = MatrixData.Of(input), ys = MatrixData.Of(y);
+        int rows = input.RowCount;
+        ForImages(input.ColumnCount, rows, (start, count) =>
+            Apply(xs.AsSpan(start * rows, count * rows), ys.AsSpan(start * rows, count * rows))); // Y = f(X)
         return Output = y;
     }
 
@@ -31,9 +35,21 @@ public class Activation<T> : Layer<T> where T : struct, IFloatingPointIeee754<T>
     {
         var x = RequireForward(outputGradient, Input?.RowCount ?? 0);
         var dx = _inputGradient.Get(x.RowCount, x.ColumnCount);
-        Gradient(Ops.Elements(x), Ops.Elements(outputGradient), Ops.Elements(dx)); // ∂L/∂X = G ∘ f'(X)
+        T[] xs = MatrixData.Of(x), gs = MatrixData.Of(outputGradient), dxs = MatrixData.Of(dx);
+        int rows = x.RowCount;
+        ForImages(x.ColumnCount, rows, (start, count) =>
+            Gradient(xs.AsSpan(start * rows, count * rows), gs.AsSpan(start * rows, count * rows),
+                dxs.AsSpan(start * rows, count * rows))); // ∂L/∂X = G ∘ f'(X)
         return dx;
     }
+
+    /// <summary>
+    /// Runs <paramref name="body"/>(first column, columns) over the batch split as the layers around it split it
+    /// (<see cref="BatchParallel"/>), so each core works on the samples already in its cache instead of one core
+    /// fetching the other's half; a single sample (the tutorial's) runs inline.
+    /// </summary>
+    private static void ForImages(int columns, int rows, Action<int, int> body) =>
+        BatchParallel.For(columns, BatchParallel.Workers(columns, 4L * rows), (_, start, end) => body(start, end - start));
 
     /// <summary>y = f(x) element-wise; subclasses may replace it with a vectorised kernel.</summary>
     protected virtual void Apply(ReadOnlySpan<T> x, Span<T> y)

@@ -65,7 +65,7 @@ public sealed class MaxPooling<T> : Layer<T>, IShapedLayer where T : struct, IFl
         var dx = MatrixData.Of(inputGradient);
         var argMax = _argMax;
         bool disjoint = Size <= Stride;
-        BatchParallel.For(n, BatchParallel.Workers(n, 2L * inSize), [MethodImpl(MethodImplOptions.AggressiveOptimization)] (_, start, end) =>
+        BatchParallel.For(n, BatchParallel.Workers(n, 4L * inSize), [MethodImpl(MethodImplOptions.AggressiveOptimization)] (_, start, end) =>
         {
             for (int i = start; i < end; i++)
             {

@@ -120,3 +120,37 @@ public class BatchParallelTests
         Assert.All(innerVisits, v => Assert.Equal(1, v));
     }
 }
+
+/// <summary>Sets <see cref="BatchParallel.MaxWorkers"/>, so it runs alone, as the core-count tests do.</summary>
+[Collection(nameof(WorkerCount))]
+public class ChunkSchedulingTests
+{
+    [Fact]
+    public void Chunks_run_once_each_over_their_ranges_and_a_slow_worker_takes_fewer_of_them()
+    {
+        int saved = BatchParallel.MaxWorkers;
+        try
+        {
+            BatchParallel.MaxWorkers = 2;
+            const int count = 1000, chunks = 16;
+            var runs = new int[chunks];
+            var ranges = new (int Start, int End)[chunks];
+            var byWorker = new int[2];
+            BatchParallel.ForChunks(count, chunks, (worker, chunk, start, end) =>
+            {
+                Interlocked.Increment(ref runs[chunk]);
+                ranges[chunk] = (start, end);
+                Interlocked.Increment(ref byWorker[worker]);
+                if (worker == 0) Thread.Sleep(20); // a busy core: the other worker should take the rest
+            });
+            Assert.All(runs, r => Assert.Equal(1, r));
+            for (int chunk = 0; chunk < chunks; chunk++) Assert.Equal(BatchParallel.ChunkRange(count, chunks, chunk), ranges[chunk]);
+            Assert.Equal(chunks, byWorker[0] + byWorker[1]);
+            Assert.True(byWorker[1] > byWorker[0], $"worker 0 (slow) ran {byWorker[0]} chunks, worker 1 {byWorker[1]}");
+        }
+        finally
+        {
+            BatchParallel.MaxWorkers = saved;
+        }
+    }
+}

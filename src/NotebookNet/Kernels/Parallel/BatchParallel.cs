@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 
 namespace NotebookNet.Kernels;
@@ -65,16 +66,18 @@ public static class BatchParallel
         (Boundary(count, chunks, chunk), Boundary(count, chunks, chunk + 1));
 
     /// <summary>
-    /// Runs <paramref name="body"/>(worker, chunk, start, end) for every chunk of <see cref="ChunkRange"/>, each
-    /// worker taking a contiguous run of chunks in order. Whatever a chunk sums it should sum into storage of its own
-    /// (scratch may be the worker's), for the caller to add up in chunk order.
+    /// Runs <paramref name="body"/>(worker, chunk, start, end) for every chunk of <see cref="ChunkRange"/>. Each worker
+    /// takes the next chunk nobody has taken yet until none is left, so a worker that runs slower (a busy core) takes
+    /// fewer; whatever a chunk sums it should sum into storage of its own (scratch may be the worker's, reused from
+    /// chunk to chunk), for the caller to add up in chunk order: the result does not depend on who ran which chunk.
     /// </summary>
     public static void ForChunks(int count, int chunks, Action<int, int, int, int> body)
     {
         int workers = ChunkWorkers(chunks);
-        For(chunks, workers, (worker, first, last) =>
+        var next = new StrongBox<int>(-1);
+        For(workers, workers, (worker, _, _) =>
         {
-            for (int chunk = first; chunk < last; chunk++)
+            for (int chunk; (chunk = Interlocked.Increment(ref next.Value)) < chunks;)
             {
                 var (start, end) = ChunkRange(count, chunks, chunk);
                 body(worker, chunk, start, end);
