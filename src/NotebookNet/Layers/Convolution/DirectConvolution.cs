@@ -107,13 +107,13 @@ internal sealed class DirectConvolution : ConvolutionEngine<float>
     }
 
     /// <summary>
-    /// <see cref="WorkerBuffers{T}"/> whose spans start on a 64-byte boundary: the kernels' vectors over the wide grid
-    /// and the partial sums then never straddle two cache lines (a straddling load costs two).
+    /// Per-worker scratch on 64-byte boundaries, so the kernels' vectors over the wide grid and the partial sums never
+    /// straddle two cache lines (a straddling load costs two), in blocks the worker itself allocates and writes first
+    /// (<see cref="AlignedMemory"/>: <see cref="Get"/> runs inside the worker's share).
     /// </summary>
     private sealed class AlignedBuffers
     {
-        private const int Alignment = 64;
-        private (float[] Array, int Offset)[] _slots = [];
+        private AlignedMemory?[] _slots = [];
 
         public void Reserve(int count)
         {
@@ -121,18 +121,7 @@ internal sealed class DirectConvolution : ConvolutionEngine<float>
         }
 
         /// <summary>Slot <paramref name="slot"/>'s <paramref name="length"/> floats, kept from call to call (contents stale).</summary>
-        public unsafe Span<float> Get(int slot, int length)
-        {
-            var (array, offset) = _slots[slot];
-            if (array is null || array.Length - offset < length)
-            {
-                // Pinned, so the alignment found now stays true.
-                array = GC.AllocateArray<float>(length + Alignment / sizeof(float), pinned: true);
-                nuint address = (nuint)System.Runtime.CompilerServices.Unsafe.AsPointer(ref array[0]);
-                offset = (int)((Alignment - address % Alignment) % Alignment / sizeof(float));
-                _slots[slot] = (array, offset);
-            }
-            return array.AsSpan(offset, length);
-        }
+        public unsafe Span<float> Get(int slot, int length) =>
+            new(AlignedMemory.Ensure<float>(ref _slots[slot], length).Pointer, length);
     }
 }
