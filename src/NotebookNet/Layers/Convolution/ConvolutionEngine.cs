@@ -10,7 +10,7 @@ namespace NotebookNet.Layers;
 /// </summary>
 internal abstract class ConvolutionEngine<T> where T : struct, IFloatingPointIeee754<T>
 {
-    private readonly WorkerBuffers<T> _weightGradients = new(), _biasGradients = new();
+    private T[][] _weightGradients = [], _biasGradients = [];
 
     protected ConvolutionEngine(ConvGeometry geometry, int depth)
     {
@@ -30,8 +30,8 @@ internal abstract class ConvolutionEngine<T> where T : struct, IFloatingPointIee
     /// <summary>Makes room for the gradients of <paramref name="chunks"/> chunks (<see cref="BatchParallel.ForChunks"/>), before the region.</summary>
     protected void ReserveChunks(int chunks)
     {
-        _weightGradients.Reserve(chunks);
-        _biasGradients.Reserve(chunks);
+        if (_weightGradients.Length < chunks) Array.Resize(ref _weightGradients, chunks);
+        if (_biasGradients.Length < chunks) Array.Resize(ref _biasGradients, chunks);
     }
 
     /// <summary>
@@ -40,8 +40,8 @@ internal abstract class ConvolutionEngine<T> where T : struct, IFloatingPointIee
     /// </summary>
     protected (T[] Dw, T[] Db) ChunkGradients(int chunk, T[] dw, T[] db)
     {
-        var dwChunk = chunk == 0 ? dw : _weightGradients.Get(chunk, dw.Length);
-        var dbChunk = chunk == 0 ? db : _biasGradients.Get(chunk, db.Length);
+        var dwChunk = chunk == 0 ? dw : Sized(ref _weightGradients[chunk], dw.Length);
+        var dbChunk = chunk == 0 ? db : Sized(ref _biasGradients[chunk], db.Length);
         Array.Clear(dwChunk);
         Array.Clear(dbChunk);
         return (dwChunk, dbChunk);
@@ -52,8 +52,10 @@ internal abstract class ConvolutionEngine<T> where T : struct, IFloatingPointIee
     {
         for (int chunk = 1; chunk < chunks; chunk++)
         {
-            SpanMath.Add<T>(_weightGradients.Get(chunk, dw.Length), dw);
-            SpanMath.Add<T>(_biasGradients.Get(chunk, db.Length), db);
+            SpanMath.Add<T>(_weightGradients[chunk], dw);
+            SpanMath.Add<T>(_biasGradients[chunk], db);
         }
     }
+
+    private static T[] Sized(ref T[] array, int length) => array is not null && array.Length == length ? array : array = new T[length];
 }

@@ -42,12 +42,12 @@ internal sealed class Im2ColConvolution<T>(ConvGeometry geometry, int depth) : C
         _stacked.Reserve(workers);
         BatchParallel.For(groups, workers, (worker, first, last) =>
         {
-            var buffer = cache ? null : _columns.Get(worker, group * p * patch);
-            var stacked = group > 1 ? _stacked.Get(worker, group * outSize) : null;
+            var buffer = cache ? default : _columns.Get(worker, group * p * patch);
+            var stacked = group > 1 ? _stacked.Get(worker, group * outSize) : default;
             for (int gi = first; gi < last; gi++)
             {
                 int start = gi * group, count = Math.Min(group, n - start), rows = count * p;
-                var columns = cache ? cached.AsSpan(start * p * patch, count * p * patch) : buffer.AsSpan(0, count * p * patch);
+                var columns = cache ? cached.AsSpan(start * p * patch, count * p * patch) : buffer[..(count * p * patch)];
                 for (int j = 0; j < count; j++)
                     Im2Col.Forward<T>(x.AsSpan((start + j) * g.ImageSize, g.ImageSize), g, columns[(j * p)..], rows);
                 if (count == 1)
@@ -67,7 +67,7 @@ internal sealed class Im2ColConvolution<T>(ConvGeometry geometry, int depth) : C
                 Blas.Gemm(false, true, rows, depth, patch, T.One, columns, rows, w, depth, T.Zero, stacked, rows);
                 for (int j = 0; j < count; j++)
                     for (int f = 0; f < depth; f++)
-                        SpanMath.AddScalar<T>(stacked.AsSpan(f * rows + j * p, p), b[f], y.AsSpan((start + j) * outSize + f * p, p));
+                        SpanMath.AddScalar<T>(stacked.Slice(f * rows + j * p, p), b[f], y.AsSpan((start + j) * outSize + f * p, p));
             }
         });
     }
@@ -89,9 +89,9 @@ internal sealed class Im2ColConvolution<T>(ConvGeometry geometry, int depth) : C
         _stacked.Reserve(workers);
         BatchParallel.ForChunks(groups, chunks, (worker, chunk, first, last) =>
         {
-            var buffer = cached ? null : _columns.Get(worker, group * p * patch);
-            var columnGradient = inputGradient ? _columnGradients.Get(worker, group * p * patch) : null;
-            var stacked = group > 1 ? _stacked.Get(worker, group * outSize) : null;
+            var buffer = cached ? default : _columns.Get(worker, group * p * patch);
+            var columnGradient = inputGradient ? _columnGradients.Get(worker, group * p * patch) : default;
+            var stacked = group > 1 ? _stacked.Get(worker, group * outSize) : default;
             var (dwChunk, dbChunk) = ChunkGradients(chunk, dw, db);
             for (int gi = first; gi < last; gi++)
             {
@@ -101,7 +101,7 @@ internal sealed class Im2ColConvolution<T>(ConvGeometry geometry, int depth) : C
                     columns = saved.AsSpan(start * p * patch, count * p * patch);
                 else
                 {
-                    columns = buffer.AsSpan(0, count * p * patch);
+                    columns = buffer[..(count * p * patch)];
                     for (int j = 0; j < count; j++)
                         Im2Col.Forward<T>(x.AsSpan((start + j) * g.ImageSize, g.ImageSize), g, columns[(j * p)..], rows);
                 }
@@ -113,8 +113,8 @@ internal sealed class Im2ColConvolution<T>(ConvGeometry geometry, int depth) : C
                 {
                     for (int j = 0; j < count; j++)
                         for (int f = 0; f < depth; f++)
-                            dy.AsSpan((start + j) * outSize + f * p, p).CopyTo(stacked.AsSpan(f * rows + j * p, p));
-                    dyGroup = stacked.AsSpan(0, rows * depth);
+                            dy.AsSpan((start + j) * outSize + f * p, p).CopyTo(stacked.Slice(f * rows + j * p, p));
+                    dyGroup = stacked[..(rows * depth)];
                 }
                 // ∂L/∂W (depth × C·k·k) += ∂L/∂Yᵀ (depth × rows) · columns (rows × C·k·k); ∂L/∂b += row sums.
                 if (smallGradient)
@@ -124,7 +124,7 @@ internal sealed class Im2ColConvolution<T>(ConvGeometry geometry, int depth) : C
                     Blas.Gemm(true, false, depth, patch, rows, T.One, dyGroup, rows, columns, rows, T.One, dwChunk, depth);
                     for (int f = 0; f < depth; f++) dbChunk[f] += SpanMath.Sum(dyGroup.Slice(f * rows, rows));
                 }
-                if (columnGradient is null) continue;
+                if (!inputGradient) continue;
                 for (int j = 0; j < count; j++)
                     ColumnGradient(g, depth, dyGroup[(j * p)..], rows, w, columnGradient, dx.AsSpan((start + j) * g.ImageSize, g.ImageSize));
             }

@@ -42,7 +42,7 @@ internal sealed class ImplicitConvolution<T>(ConvGeometry geometry, int depth) :
         _padded.Reserve(workers);
         BatchParallel.For(n, workers, (worker, first, last) =>
         {
-            var scratch = keep ? null : _padded.Get(worker, padded);
+            var scratch = keep ? default : _padded.Get(worker, padded);
             for (int i = first; i < last; i++)
             {
                 var image = keep ? kept.AsSpan(i * padded, padded) : scratch;
@@ -76,8 +76,8 @@ internal sealed class ImplicitConvolution<T>(ConvGeometry geometry, int depth) :
         _scratch.Reserve(BatchParallel.ChunkWorkers(chunks));
         BatchParallel.ForChunks(n, chunks, (worker, chunk, first, last) =>
         {
-            var image = kept ? null : _padded.Get(worker, padded);
-            var scratch = inputGradient ? _scratch.Get(worker, scratchLength) : null;
+            var image = kept ? default : _padded.Get(worker, padded);
+            var scratch = inputGradient ? _scratch.Get(worker, scratchLength) : default;
             var (dwChunk, dbChunk) = ChunkGradients(chunk, dw, db);
             for (int i = first; i < last; i++)
             {

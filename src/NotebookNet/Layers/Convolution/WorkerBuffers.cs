@@ -1,12 +1,16 @@
+using System.Runtime.CompilerServices;
+using NotebookNet.Kernels;
+
 namespace NotebookNet.Layers;
 
 /// <summary>
-/// Arrays an engine reuses across calls, one per worker (scratch) or per chunk (partial gradients) of a parallel
-/// region. <see cref="Reserve"/> runs before the region, so the workers only read the slot table.
+/// Scratch an engine reuses across calls, one block per worker of a parallel region, in memory that worker allocates
+/// and writes first (<see cref="AlignedMemory"/>): <see cref="Get"/> runs inside the worker's share.
+/// <see cref="Reserve"/> runs before the region, so the workers only read the slot table.
 /// </summary>
-internal sealed class WorkerBuffers<T>
+internal sealed class WorkerBuffers<T> where T : struct
 {
-    private T[]?[] _slots = [];
+    private AlignedMemory?[] _slots = [];
 
     /// <summary>Makes room for slots 0 … <paramref name="count"/> − 1.</summary>
     public void Reserve(int count)
@@ -14,11 +18,12 @@ internal sealed class WorkerBuffers<T>
         if (_slots.Length < count) Array.Resize(ref _slots, count);
     }
 
-    /// <summary>Slot <paramref name="slot"/>'s array of exactly <paramref name="length"/> elements, reallocated when the length changes.</summary>
-    public T[] Get(int slot, int length)
+    /// <summary>Slot <paramref name="slot"/>'s <paramref name="length"/> values, kept from call to call (contents stale).</summary>
+    public unsafe Span<T> Get(int slot, int length)
     {
-        var buffer = _slots[slot];
-        if (buffer is null || buffer.Length != length) _slots[slot] = buffer = new T[length];
-        return buffer;
+        var block = _slots[slot];
+        long bytes = (long)length * Unsafe.SizeOf<T>();
+        if (block is null || block.Bytes < bytes) _slots[slot] = block = new AlignedMemory(bytes);
+        return new Span<T>(block.Pointer, length);
     }
 }
