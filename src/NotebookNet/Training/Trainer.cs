@@ -12,7 +12,8 @@ namespace NotebookNet.Training;
 /// <summary>
 /// Mini-batch training of a classifier: each epoch shuffles the training samples (seeded), and for each batch runs
 /// forward, the loss and its gradient (softmax cross-entropy on logits unless another <see cref="ClassificationLoss{T}"/>
-/// is given), backward and one optimizer step; then measures the validation set in evaluation mode.
+/// is given), backward and one optimizer step; then measures the validation set in evaluation mode. With
+/// <see cref="TrainerOptions.WeightAveraging"/>, the validation and the network at the end use the averaged weights.
 /// Batch buffers are reused from batch to batch.
 /// </summary>
 public sealed class Trainer<T> where T : struct, IFloatingPointIeee754<T>
@@ -66,6 +67,8 @@ public sealed class Trainer<T> where T : struct, IFloatingPointIeee754<T>
         int n = train.Count, batchSize = Math.Min(Options.BatchSize, n), batches = (n + batchSize - 1) / batchSize;
         var order = Enumerable.Range(0, n).ToArray();
         var buffers = new BatchBuffers(train.Features, train.Classes);
+        var averaged = Options.WeightAveraging is { } averaging
+            ? new AveragedWeights<T>(Model.Parameters, averaging, Options.Epochs * batches) : null;
         var total = Stopwatch.StartNew();
         for (int epoch = 1; epoch <= Options.Epochs; epoch++)
         {
@@ -96,6 +99,7 @@ public sealed class Trainer<T> where T : struct, IFloatingPointIeee754<T>
                 int hits = CountCorrect(logits, labels);
                 Model.Backward(gradient, inputGradientNeeded: false);
                 Optimizer.Step(Model.Parameters, rate);
+                averaged?.Update();
 
                 lossSum += loss * count;
                 correct += hits;
@@ -108,13 +112,29 @@ public sealed class Trainer<T> where T : struct, IFloatingPointIeee754<T>
                 }
             }
             double seconds = clock.Elapsed.TotalSeconds;
-            var (validationLoss, validationAccuracy) = validation is null ? (double.NaN, double.NaN) : Evaluate(validation);
+            var (validationLoss, validationAccuracy) = validation is null ? (double.NaN, double.NaN) : Validate(validation, averaged);
             var result = new EpochResult(epoch, Options.Epochs, lossSum / n, correct / (double)n, validationLoss,
                 validationAccuracy, seconds, rate, n / Math.Max(seconds, 1e-9));
             history.AddEpoch(result);
             Options.OnEpoch?.Invoke(result);
         }
+        if (averaged is { Averaged: > 0 }) averaged.CopyToParameters();
         return history;
+    }
+
+    /// <summary>Evaluates the averaged weights once there are any, else the weights as they are; the weights are restored.</summary>
+    private (double Loss, double Accuracy) Validate(IDataSource<T> validation, AveragedWeights<T>? averaged)
+    {
+        if (averaged is not { Averaged: > 0 }) return Evaluate(validation);
+        averaged.Swap();
+        try
+        {
+            return Evaluate(validation);
+        }
+        finally
+        {
+            averaged.Swap();
+        }
     }
 
     /// <summary>Mean <see cref="Loss"/> and accuracy on <paramref name="data"/>, in evaluation mode (the mode is restored).</summary>

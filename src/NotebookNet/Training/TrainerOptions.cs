@@ -40,6 +40,13 @@ public sealed record TrainerOptions
     /// </summary>
     public ShiftAugmentation? Shift { get; init; }
 
+    /// <summary>
+    /// Averaged weights: a running average of the parameters from part of the way through the run on, which the
+    /// per-epoch validation measures (once the average has started) and which <c>Fit</c> leaves in the network at the
+    /// end, in place of the weights of the last step. Null for none: the network ends on its last step's weights.
+    /// </summary>
+    public WeightAveraging? WeightAveraging { get; init; }
+
     /// <summary>Sets the optimizer's learning rate at the start of each epoch; null keeps it.</summary>
     public LearningRateSchedule? Schedule { get; init; }
 
@@ -62,5 +69,6 @@ public sealed record TrainerOptions
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(EvaluationBatchSize, nameof(EvaluationBatchSize));
         if (!(ValidationFraction >= 0 && ValidationFraction < 1))
             throw new ArgumentOutOfRangeException(nameof(ValidationFraction), ValidationFraction, "The validation fraction must be in [0, 1).");
+        WeightAveraging?.Validate();
     }
 }
