@@ -11,8 +11,9 @@ namespace NotebookNet.Training;
 
 /// <summary>
 /// Mini-batch training of a classifier: each epoch shuffles the training samples (seeded), and for each batch runs
-/// forward, the loss and its gradient (softmax cross-entropy on logits unless another <see cref="ClassificationLoss{T}"/>
-/// is given), backward and one optimizer step; then measures the validation set in evaluation mode. With
+/// forward, the loss and its gradient (softmax cross-entropy on logits, smoothed by
+/// <see cref="TrainerOptions.LabelSmoothing"/>, unless another <see cref="ClassificationLoss{T}"/> is given), backward
+/// and one optimizer step; then measures the validation set in evaluation mode. With
 /// <see cref="TrainerOptions.WeightAveraging"/>, the validation and the network at the end use the averaged weights.
 /// Batch buffers are reused from batch to batch.
 /// </summary>
@@ -30,7 +31,10 @@ public sealed class Trainer<T> where T : struct, IFloatingPointIeee754<T>
         Optimizer = optimizer ?? throw new ArgumentNullException(nameof(optimizer));
         Options = options ?? new TrainerOptions();
         Options.Validate();
-        Loss = loss ?? Losses.Loss.SoftmaxCrossEntropy<T>;
+        if (loss is not null && Options.LabelSmoothing != 0)
+            throw new ArgumentException(FormattableString.Invariant(
+                $"Trainer: label smoothing {Options.LabelSmoothing} applies to the default loss; smooth the loss given instead, or set LabelSmoothing to 0."), nameof(options));
+        Loss = loss ?? Losses.Loss.SmoothedSoftmaxCrossEntropy<T>(Options.LabelSmoothing);
         _rng = Options.Rng ?? new Rng(0);
     }
 

@@ -47,6 +47,14 @@ public sealed record TrainerOptions
     /// </summary>
     public WeightAveraging? WeightAveraging { get; init; }
 
+    /// <summary>
+    /// Label smoothing ε for the trainer's default loss, in [0, 1): with ε &gt; 0 it is
+    /// <see cref="Losses.Loss.SmoothedSoftmaxCrossEntropy{T}(double)"/>, so training and validation losses are measured
+    /// against targets of <c>1 − ε + ε/K</c> on the label and <c>ε/K</c> elsewhere. 0 (the default) for plain softmax
+    /// cross-entropy. A trainer given its own loss refuses a non-zero value.
+    /// </summary>
+    public double LabelSmoothing { get; init; }
+
     /// <summary>Sets the optimizer's learning rate at the start of each epoch; null keeps it.</summary>
     public LearningRateSchedule? Schedule { get; init; }
 
@@ -69,6 +77,8 @@ public sealed record TrainerOptions
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(EvaluationBatchSize, nameof(EvaluationBatchSize));
         if (!(ValidationFraction >= 0 && ValidationFraction < 1))
             throw new ArgumentOutOfRangeException(nameof(ValidationFraction), ValidationFraction, "The validation fraction must be in [0, 1).");
+        if (!(LabelSmoothing >= 0 && LabelSmoothing < 1))
+            throw new ArgumentOutOfRangeException(nameof(LabelSmoothing), LabelSmoothing, "Label smoothing must be in [0, 1).");
         WeightAveraging?.Validate();
     }
 }
