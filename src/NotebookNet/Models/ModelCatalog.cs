@@ -15,6 +15,7 @@ namespace NotebookNet;
 /// <param name="Schedule">The learning-rate schedule for a run of the given number of epochs (so a shorter or longer run
 /// than <paramref name="Epochs"/> gets the whole schedule, compressed or stretched), or null for a constant rate.</param>
 /// <param name="Shift">Data augmentation by random shifts, or null for none.</param>
+/// <param name="LabelSmoothing">Label smoothing of the softmax cross-entropy (<see cref="TrainerOptions.LabelSmoothing"/>), 0 for none.</param>
 public sealed record ModelRecipe(
     string Id,
     string Description,
@@ -23,10 +24,11 @@ public sealed record ModelRecipe(
     int BatchSize,
     int Epochs,
     Func<int, LearningRateSchedule>? Schedule = null,
-    ShiftAugmentation? Shift = null)
+    ShiftAugmentation? Shift = null,
+    double LabelSmoothing = 0)
 {
     /// <summary>
-    /// The recipe's training settings (epochs, batch size, schedule, augmentation), drawing from <paramref name="rng"/>;
+    /// The recipe's training settings (epochs, batch size, schedule, augmentation, label smoothing), drawing from <paramref name="rng"/>;
     /// <paramref name="epochs"/> replaces the recipe's number of epochs and fits the schedule to it.
     /// </summary>
     public TrainerOptions TrainerOptions(Rng rng, int? epochs = null) => new()
@@ -35,6 +37,7 @@ public sealed record ModelRecipe(
         BatchSize = BatchSize,
         Schedule = Schedule?.Invoke(epochs ?? Epochs),
         Shift = Shift,
+        LabelSmoothing = LabelSmoothing,
         Rng = rng ?? throw new ArgumentNullException(nameof(rng)),
     };
 }
@@ -50,7 +53,8 @@ public static class ModelCatalog
             rng => Models.LeNet5(rng), () => new Adam<float>(1e-3), 128, 1),
         new("reference", Models.ReferenceDescription,
             rng => Models.Reference(rng), () => new Adam<float>(Models.ReferenceLearningRate),
-            Models.ReferenceBatchSize, Models.ReferenceEpochs, Models.ReferenceSchedule, Models.ReferenceAugmentation),
+            Models.ReferenceBatchSize, Models.ReferenceEpochs, Models.ReferenceSchedule, Models.ReferenceAugmentation,
+            Models.ReferenceLabelSmoothing),
     ];
 
     /// <summary>Short names the command line also accepts: <c>cnn</c> is the small CNN.</summary>

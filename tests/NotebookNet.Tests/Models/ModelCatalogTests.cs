@@ -38,7 +38,9 @@ public class ModelCatalogTests
         Assert.Equal(new ShiftAugmentation((1, 28, 28), Models.ReferenceShift), recipe.Shift);
         Assert.Equal((Models.ReferenceEpochs, Models.ReferenceBatchSize), (recipe.Epochs, recipe.BatchSize));
         Assert.Equal(Models.ReferenceLearningRate, recipe.Optimizer().LearningRate);
+        Assert.Equal(Models.ReferenceLabelSmoothing, recipe.TrainerOptions(new Rng(0)).LabelSmoothing);
         Assert.Null(ModelCatalog.Get("small-cnn").Shift);
+        Assert.Equal(0, ModelCatalog.Get("small-cnn").TrainerOptions(new Rng(0)).LabelSmoothing);
         // The line `train` prints and the README quotes names every setting with its value.
         foreach (string part in new[]
                  {
@@ -47,6 +49,7 @@ public class ModelCatalogTests
                      $"peaking at {Models.ReferenceLearningRate.ToString(CultureInfo.InvariantCulture)}",
                      $"batch {Models.ReferenceBatchSize}",
                      $"{Models.ReferenceEpochs} epochs",
+                     $"label smoothing {Models.ReferenceLabelSmoothing.ToString(CultureInfo.InvariantCulture)}",
                      "one-cycle",
                  })
             Assert.Contains(part, recipe.Description);
