@@ -24,8 +24,11 @@ public sealed record WeightAveraging(double StartFraction, double? Decay = null)
     /// <summary>The exponential moving average with <paramref name="decay"/>, from <paramref name="startFraction"/> of the run on.</summary>
     public static WeightAveraging Exponential(double decay, double startFraction) => new(startFraction, decay);
 
-    /// <summary>The number of optimizer steps of a run of <paramref name="totalSteps"/> before the average starts.</summary>
-    public int StepsBefore(int totalSteps) => (int)Math.Floor(StartFraction * totalSteps);
+    /// <summary>
+    /// The number of optimizer steps of a run of <paramref name="totalSteps"/> before the average starts: rounded, not
+    /// truncated, so that 2/3 of a run of 3k steps is 2k steps although 2/3 is not exact in binary.
+    /// </summary>
+    public int StepsBefore(int totalSteps) => (int)Math.Round(StartFraction * totalSteps);
 
     internal void Validate()
     {

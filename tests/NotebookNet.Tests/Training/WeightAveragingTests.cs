@@ -26,6 +26,7 @@ public class WeightAveragingTests
             moving.Update();
         }
         Assert.Equal((2, 2), (mean.Averaged, moving.Averaged));
+        Assert.Equal(63, new WeightAveraging(0.7).StepsBefore(90)); // 0.7 · 90 is 62.99999999999999 in binary
         mean.CopyToParameters();
         Assert.Equal([7, 0], p.Value.ToColumnMajorArray()); // (5 + 9) / 2, (4 − 4) / 2
         moving.CopyToParameters();
@@ -108,7 +109,7 @@ public class WeightAveragingTests
         });
         var history = trainer.Fit(data);
 
-        // 15 steps, the last 8 averaged (from step 8, in epoch 2): epoch 1 is validated on its own weights, epochs 2
+        // 15 steps, 7.5 of them (rounded to 8) before the average, so the last 7 averaged (from step 9, in epoch 2): epoch 1 is validated on its own weights, epochs 2
         // and 3 on the average, which differs from the raw weights; after each validation the raw weights are back.
         Assert.Equal(atEpochEnd[0].RawLoss, history.ValidationLoss[0]);
         Assert.NotEqual(atEpochEnd[1].RawLoss, history.ValidationLoss[1]);
