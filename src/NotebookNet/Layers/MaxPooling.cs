@@ -65,6 +65,8 @@ public sealed class MaxPooling<T> : Layer<T>, IShapedLayer where T : struct, IFl
         var dx = MatrixData.Of(inputGradient);
         var argMax = _argMax;
         bool disjoint = Size <= Stride;
+        // Clearing and scattering move as much memory as the forward pass: weighed the same, the batch is split the same
+        // way, and each core finds its images' gradients in its own cache.
         BatchParallel.For(n, BatchParallel.Workers(n, 4L * inSize), [MethodImpl(MethodImplOptions.AggressiveOptimization)] (_, start, end) =>
         {
             for (int i = start; i < end; i++)

@@ -10,7 +10,7 @@ namespace NotebookNet.Layers;
 /// </summary>
 internal abstract class ConvolutionEngine<T> where T : struct, IFloatingPointIeee754<T>
 {
-    private T[][] _weightGradients = [], _biasGradients = [];
+    private T[]?[] _weightGradients = [], _biasGradients = [];
 
     protected ConvolutionEngine(ConvGeometry geometry, int depth)
     {
@@ -52,10 +52,10 @@ internal abstract class ConvolutionEngine<T> where T : struct, IFloatingPointIee
     {
         for (int chunk = 1; chunk < chunks; chunk++)
         {
-            SpanMath.Add<T>(_weightGradients[chunk], dw);
-            SpanMath.Add<T>(_biasGradients[chunk], db);
+            SpanMath.Add<T>(_weightGradients[chunk]!, dw);
+            SpanMath.Add<T>(_biasGradients[chunk]!, db);
         }
     }
 
-    private static T[] Sized(ref T[] array, int length) => array is not null && array.Length == length ? array : array = new T[length];
+    private static T[] Sized(ref T[]? array, int length) => array is not null && array.Length == length ? array : array = new T[length];
 }
