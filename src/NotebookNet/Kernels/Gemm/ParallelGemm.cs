@@ -32,9 +32,11 @@ internal static unsafe class ParallelGemm
 
         nint pa = (nint)a, pb = (nint)b, pc = (nint)c;
         // One part per worker: every extra part re-reads the shared operand, which for the CNN's products (a
-        // weight-gradient A of several MB) comes from memory.
-        BatchParallel.For(units, workers, (_, first, last) =>
+        // weight-gradient A of several MB) comes from memory. Earlier parts take the spare whole tiles, so the last part,
+        // which holds any partial tile (the slower, packed path), has fewer.
+        BatchParallel.For(workers, workers, (w, _, _) =>
         {
+            int first = (units * w + workers - 1) / workers, last = (units * (w + 1) + workers - 1) / workers;
             int start = first * unit, end = Math.Min(extent, last * unit);
             if (end <= start) return;
             T* a0 = (T*)pa, b0 = (T*)pb, c0 = (T*)pc;

@@ -18,9 +18,10 @@ internal static unsafe class WideMicroKernel
     private const int Nr = GemmMicroKernel.Nr;
 
     /// <summary>
-    /// How far past a gathered panel's last value of each k step the kernels prefetch: the next cache line, which the
-    /// following panels read. For rows of Bᵀ every k step is a line of its own, too many interleaved runs for the
-    /// hardware prefetchers to follow.
+    /// How far past a gathered panel's last value of each k step <see cref="RunQuadGathered{T}"/> prefetches: the next
+    /// cache line, which the following panels read. For rows of Bᵀ every k step is a line of its own, too many
+    /// interleaved runs for the hardware prefetchers to follow. (The pair kernel does without: its products, a few
+    /// output channels against columns of B, stream B in one run the hardware follows.)
     /// </summary>
     private const int GatheredPrefetchBytes = 64;
 
@@ -155,7 +156,6 @@ internal static unsafe class WideMicroKernel
         for (int p = 0; p < kc; p++)
         {
             T* bp = b + offsets[p];
-            Sse.Prefetch0((byte*)(bp + j5) + GatheredPrefetchBytes);
             Vector512<T> a0 = Vector512.Load(ap), a1 = Vector512.Load(aq);
             Vector512<T> bj = Vector512.Create(bp[j0]);
             c00 = MulAdd(a0, bj, c00);
