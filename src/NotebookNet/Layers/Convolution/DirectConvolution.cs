@@ -18,7 +18,9 @@ internal sealed class DirectConvolution : ConvolutionEngine<float>
     private const int MaxChunks = 4;
 
     private readonly DirectGrid _grid, _flippedGrid;
-    private readonly AlignedBuffers _padded = new(), _wide = new(), _dyWide = new(), _sums = new(), _paddedGradient = new(), _wideGradient = new();
+    // On 64-byte boundaries (AlignedMemory), so the kernels' vectors over the wide grid and the partial sums never
+    // straddle two cache lines (a straddling load costs two).
+    private readonly WorkerBuffers<float> _padded = new(), _wide = new(), _dyWide = new(), _sums = new(), _paddedGradient = new(), _wideGradient = new();
     private float[] _flipped = [];
 
     public DirectConvolution(ConvGeometry geometry, int depth) : base(geometry, depth)
@@ -75,7 +77,7 @@ internal sealed class DirectConvolution : ConvolutionEngine<float>
         int chunks = Math.Min(MaxChunks, BatchParallel.Chunks(n, WorkPerImage * (inputGradient ? 2 : 1)));
         int workers = BatchParallel.ChunkWorkers(chunks);
         ReserveChunks(chunks);
-        foreach (var buffers in (ReadOnlySpan<AlignedBuffers>)[_padded, _dyWide, _sums, _paddedGradient, _wideGradient])
+        foreach (var buffers in (ReadOnlySpan<WorkerBuffers<float>>)[_padded, _dyWide, _sums, _paddedGradient, _wideGradient])
             buffers.Reserve(workers);
         bool wide = Simd.Wide;
         BatchParallel.ForChunks(n, chunks, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (worker, chunk, first, last) =>
@@ -104,24 +106,5 @@ internal sealed class DirectConvolution : ConvolutionEngine<float>
             DirectConv.ReduceWeightGradient(sums, g, depth, dwChunk, dbChunk);
         });
         SumChunkGradients(chunks, dw, db);
-    }
-
-    /// <summary>
-    /// Per-worker scratch on 64-byte boundaries, so the kernels' vectors over the wide grid and the partial sums never
-    /// straddle two cache lines (a straddling load costs two), in blocks the worker itself allocates and writes first
-    /// (<see cref="AlignedMemory"/>: <see cref="Get"/> runs inside the worker's share).
-    /// </summary>
-    private sealed class AlignedBuffers
-    {
-        private AlignedMemory?[] _slots = [];
-
-        public void Reserve(int count)
-        {
-            if (_slots.Length < count) Array.Resize(ref _slots, count);
-        }
-
-        /// <summary>Slot <paramref name="slot"/>'s <paramref name="length"/> floats, kept from call to call (contents stale).</summary>
-        public unsafe Span<float> Get(int slot, int length) =>
-            new(AlignedMemory.Ensure<float>(ref _slots[slot], length).Pointer, length);
     }
 }

@@ -5,7 +5,7 @@ namespace NotebookNet.Layers;
 
 /// <summary>
 /// Scratch an engine reuses across calls, one block per worker of a parallel region, in memory that worker allocates
-/// and writes first (<see cref="AlignedMemory"/>): <see cref="Get"/> runs inside the worker's share.
+/// and writes first, on a 64-byte boundary (<see cref="AlignedMemory"/>): <see cref="Get"/> runs inside the worker's share.
 /// <see cref="Reserve"/> runs before the region, so the workers only read the slot table.
 /// </summary>
 internal sealed class WorkerBuffers<T> where T : struct
