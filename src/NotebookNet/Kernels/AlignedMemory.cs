@@ -4,10 +4,11 @@ namespace NotebookNet.Kernels;
 
 /// <summary>
 /// A block of unmanaged memory, 64-byte aligned, that the garbage collector never moves, zeroes or touches; it is
-/// freed when the block is collected. A worker's scratch is a block that worker allocates and writes first: where
-/// memory is nearer to some cores than to others (a two-socket server, or a virtual machine whose cores its host
-/// placed apart), pages end up near the core that first wrote them, and a kernel working in pages another core
-/// first wrote ran at about half speed.
+/// freed when the block is collected, so a pointer or span into it is valid only while the block is held. A worker's
+/// scratch is a block that worker allocates and writes first: on the development machine (a virtual machine) a kernel
+/// whose buffers another thread had allocated ran its share much slower, while two processes did not slow each other
+/// (the README's bench notes give the figures). Where memory is nearer to some cores than to others (a two-socket
+/// server, or cores its host placed apart), pages end up near the core that first wrote them.
 /// </summary>
 internal sealed unsafe class AlignedMemory
 {

@@ -18,7 +18,10 @@ internal sealed class WorkerBuffers<T> where T : struct
         if (_slots.Length < count) Array.Resize(ref _slots, count);
     }
 
-    /// <summary>Slot <paramref name="slot"/>'s <paramref name="length"/> values, kept from call to call (contents stale).</summary>
+    /// <summary>
+    /// Slot <paramref name="slot"/>'s <paramref name="length"/> values, kept from call to call (contents stale); the span
+    /// is valid until a longer one is asked of the same slot.
+    /// </summary>
     public unsafe Span<T> Get(int slot, int length)
     {
         var block = _slots[slot];
