@@ -14,5 +14,5 @@ public sealed class ReLU<T>() : Activation<T>(x => T.Max(x, T.Zero), x => x > T.
 {
     protected override void Apply(ReadOnlySpan<T> x, Span<T> y) => SpanMath.Relu(x, y);
 
-    protected override void Gradient(ReadOnlySpan<T> x, ReadOnlySpan<T> g, Span<T> dx) => SpanMath.ReluGradient(x, g, dx);
+    protected override void Gradient(ReadOnlySpan<T> x, ReadOnlySpan<T> y, ReadOnlySpan<T> g, Span<T> dx) => SpanMath.ReluGradient(x, g, dx);
 }

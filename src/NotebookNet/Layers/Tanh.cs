@@ -1,5 +1,4 @@
 using System.Numerics;
-using NotebookNet.Tensors;
 
 namespace NotebookNet.Layers;
 
@@ -11,9 +10,8 @@ public sealed class Tanh<T>() : Activation<T>(T.Tanh, x => T.One - T.Tanh(x) * T
     /// dx = g ∘ (1 − y²) with y the forward pass's output, which already holds tanh(x): the same numbers as the
     /// derivative above without evaluating tanh twice more per element (tanh dominates the tutorial's small layers).
     /// </summary>
-    protected override void Gradient(ReadOnlySpan<T> x, ReadOnlySpan<T> g, Span<T> dx)
+    protected override void Gradient(ReadOnlySpan<T> x, ReadOnlySpan<T> y, ReadOnlySpan<T> g, Span<T> dx)
     {
-        ReadOnlySpan<T> y = Ops.Elements(Output!);
         for (int i = 0; i < x.Length; i++) dx[i] = (T.One - y[i] * y[i]) * g[i];
     }
 }

@@ -27,6 +27,27 @@ public class ActivationTests
         GradientCheck.Layer(Create(name), x, rng);
     }
 
+    [Theory]
+    [InlineData("Tanh")]
+    [InlineData("Sigmoid")]
+    [InlineData("ReLU")]
+    public void A_batch_split_between_the_cores_gives_every_sample_the_same_values_as_alone(string name)
+    {
+        // 400 units × 256 samples is work enough for every core the batch may be split over.
+        var rng = new Rng(11);
+        var x = GradientCheck.Random(400, 256, rng);
+        var g = GradientCheck.Random(400, 256, rng);
+        var batch = Create(name);
+        var y = batch.Forward(x).Clone();
+        var dx = batch.Backward(g).Clone();
+        foreach (int j in new[] { 0, 127, 128, 255 })
+        {
+            var alone = Create(name);
+            Assert.Equal(alone.Forward(x.SubMatrix(0, 400, j, 1)).Column(0).ToArray(), y.Column(j).ToArray());
+            Assert.Equal(alone.Backward(g.SubMatrix(0, 400, j, 1)).Column(0).ToArray(), dx.Column(j).ToArray());
+        }
+    }
+
     [Fact]
     public void Known_values()
     {
